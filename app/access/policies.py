@@ -1,0 +1,89 @@
+"""The one place that decides who may see or do what.
+
+Each rule comes as a predicate (for one loaded object) and, for lists, as the matching query
+filter, so a list and a detail cannot disagree. Objects outside the caller's scope are reported
+as NotFound by the callers, never as Forbidden.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, true
+
+from app.access.permissions import PLATFORM_ADMIN_ACTIONS, ROLE_ACTIONS, Action
+from app.auth.models import Role, User
+from app.core.errors import Forbidden
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The caller, as access sees it: enough to decide, nothing to leak."""
+
+    id: uuid.UUID
+    role: Role
+    organisation_id: uuid.UUID
+    is_platform_admin: bool
+    bound_by_professional_secrecy: bool
+
+    @classmethod
+    def of(cls, user: User) -> Principal:
+        return cls(
+            id=user.id,
+            role=user.role,
+            organisation_id=user.organisation_id,
+            is_platform_admin=user.is_platform_admin,
+            bound_by_professional_secrecy=user.bound_by_professional_secrecy,
+        )
+
+
+def actions_of(principal: Principal) -> frozenset[Action]:
+    if principal.is_platform_admin:
+        return PLATFORM_ADMIN_ACTIONS
+    return ROLE_ACTIONS[principal.role]
+
+
+def can(principal: Principal, action: Action) -> bool:
+    return action in actions_of(principal)
+
+
+def require(principal: Principal, action: Action) -> None:
+    if not can(principal, action):
+        raise Forbidden(f"Your role may not do this ({action.value})")
+
+
+def acts_in_organisation(principal: Principal, organisation_id: uuid.UUID) -> bool:
+    """Organisation-level administration: own organisation, or any for platform admins."""
+    return principal.is_platform_admin or principal.organisation_id == organisation_id
+
+
+def require_in_organisation(
+    principal: Principal, action: Action, organisation_id: uuid.UUID
+) -> None:
+    require(principal, action)
+    if not acts_in_organisation(principal, organisation_id):
+        raise Forbidden("You may only do this for your own organisation")
+
+
+# --- users -------------------------------------------------------------------------------
+
+
+def can_read_user(principal: Principal, user: User) -> bool:
+    if user.id == principal.id:
+        return True
+    return can(principal, Action.USERS_READ) and acts_in_organisation(
+        principal, user.organisation_id
+    )
+
+
+def visible_users(principal: Principal) -> ColumnElement[bool]:
+    if principal.is_platform_admin:
+        return true()
+    if can(principal, Action.USERS_READ):
+        return User.organisation_id == principal.organisation_id
+    return User.id == principal.id
+
+
+def may_grant_platform_admin(principal: Principal) -> bool:
+    return principal.is_platform_admin

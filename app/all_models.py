@@ -1,0 +1,9 @@
+"""Imports every domain's models so that Base.metadata is complete (Alembic, tests, backup)."""
+
+from app.auth import models as auth_models
+from app.core.database import Base
+from app.organisations import models as organisation_models
+
+metadata = Base.metadata
+
+__all__ = ["auth_models", "metadata", "organisation_models"]

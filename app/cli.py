@@ -1,0 +1,182 @@
+"""The `werkpad` command: serve, migrate, create-admin, seed-demo, backup, openapi."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from app.core.config import PROJECT_ROOT, Settings, get_settings
+
+cli = typer.Typer(
+    help="Werkpad: case management for arbeidszorg and doorstroom.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        messages = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        typer.secho(f"Configuration error: {messages}", err=True, fg="red")
+        raise typer.Exit(2) from exc
+
+
+def run_migrations(database_url: str, revision: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    command.upgrade(config, revision)
+
+
+@cli.command()
+def migrate() -> None:
+    """Upgrade the database to the newest schema."""
+    settings = _settings()
+    run_migrations(settings.database_url)
+    typer.echo("Database is up to date.")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes")] = 1,
+) -> None:
+    """Serve the API and the web app."""
+    import uvicorn
+
+    settings = _settings()
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+@cli.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo organisations, work floors and logins (safe to run twice)."""
+    from app.core.database import make_engine, make_sessionmaker, session_scope
+    from app.demo import DEMO_PASSWORD
+    from app.demo import seed_demo as seed
+
+    settings = _settings()
+    engine = make_engine(settings.database_url)
+    with session_scope(make_sessionmaker(engine)) as session:
+        logins = seed(session)
+    engine.dispose()
+    typer.echo("Demo logins (password for all: " + DEMO_PASSWORD + "):")
+    for login in logins:
+        typer.echo(f"  {login.email:<32} {login.role.value:<11} {login.organisation}")
+
+
+@cli.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(help="E-mail address to log in with")],
+    name: Annotated[str, typer.Option(help="Full name")],
+    organisation: Annotated[
+        str, typer.Option(help="Organisation name (created as the platform organisation if new)")
+    ] = "Werkpad beheer",
+) -> None:
+    """Create a platform admin. Password from WERKPAD_ADMIN_PASSWORD or a prompt."""
+    from app.auth.models import Role, User
+    from app.auth.schemas import UserCreate
+    from app.core.database import make_engine, make_sessionmaker, session_scope
+    from app.core.security import hash_password
+    from app.organisations.models import Organisation, OrganisationKind
+
+    settings = _settings()
+    password = os.environ.get("WERKPAD_ADMIN_PASSWORD") or typer.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    try:
+        data = UserCreate(email=email, name=name, password=password, role=Role.ADMIN)
+    except ValidationError as exc:
+        for error in exc.errors():
+            typer.secho(f"{'.'.join(map(str, error['loc']))}: {error['msg']}", err=True, fg="red")
+        raise typer.Exit(2) from exc
+    engine = make_engine(settings.database_url)
+    with session_scope(make_sessionmaker(engine)) as session:
+        if session.scalar(select(User.id).where(User.email == data.email.lower())):
+            typer.secho(f"A user with e-mail {data.email} exists already.", err=True, fg="red")
+            raise typer.Exit(1)
+        org = session.scalar(select(Organisation).where(Organisation.name == organisation))
+        if org is None:
+            org = Organisation(name=organisation, kind=OrganisationKind.PLATFORM)
+            session.add(org)
+            session.flush()
+        session.add(
+            User(
+                email=data.email.lower(),
+                name=data.name,
+                password_hash=hash_password(data.password),
+                role=Role.ADMIN,
+                organisation_id=org.id,
+                is_platform_admin=True,
+            )
+        )
+    engine.dispose()
+    typer.echo(f"Platform admin {data.email} created in {organisation}.")
+
+
+@cli.command()
+def backup(
+    to: Annotated[Path, typer.Option("--to", help="File to write the backup to")],
+) -> None:
+    """Copy the database while the app keeps running (SQLite online backup or pg_dump)."""
+    settings = _settings()
+    url = make_url(settings.database_url)
+    to.parent.mkdir(parents=True, exist_ok=True)
+    if url.get_backend_name() == "sqlite":
+        source = sqlite3.connect(url.database or "")
+        target = sqlite3.connect(to)
+        with target:
+            source.backup(target)  # consistent snapshot, writers are not blocked for long
+        target.close()
+        source.close()
+    else:
+        pg_dump = shutil.which("pg_dump")
+        if pg_dump is None:
+            typer.secho("pg_dump not found: install postgresql-client", err=True, fg="red")
+            raise typer.Exit(1)
+        plain_url = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        subprocess.run(  # noqa: S603 - fixed argv, no shell
+            [pg_dump, "--format=custom", "--no-owner", f"--file={to}", plain_url], check=True
+        )
+    typer.echo(f"Backup written to {to} ({to.stat().st_size} bytes).")
+
+
+@cli.command()
+def openapi() -> None:
+    """Print the OpenAPI schema (used by `make client`)."""
+    from app.main import create_app
+
+    schema = create_app(Settings(database_url="sqlite://", secret_key="x" * 40)).openapi()
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

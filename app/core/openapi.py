@@ -1,0 +1,87 @@
+"""Error responses in the OpenAPI schema: every problem+json answer an operation can give."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
+
+STATUS_DESCRIPTIONS = {
+    400: "Malformed request (for example invalid JSON or a bad If-Match)",
+    401: "Not authenticated",
+    403: "Authenticated, but not allowed to do this",
+    404: "Absent, or not visible to you",
+    409: "Conflicts with the current state",
+    412: "The record changed since you read it (current version in the body)",
+    413: "Request body too large",
+    415: "Unsupported media type",
+    422: "Invalid values (see errors)",
+    428: "If-Match header required",
+    429: "Too many requests (see Retry-After)",
+    503: "Database unavailable (see Retry-After)",
+}
+
+
+class ProblemFieldError(BaseModel):
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[ProblemFieldError] | None = None
+    current_version: int | None = None
+
+
+def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: {"model": Problem, "description": STATUS_DESCRIPTIONS[code]} for code in codes}
+
+
+def install_openapi(app: FastAPI) -> None:
+    """Add the answers every operation can give, and label all errors problem+json."""
+
+    def build() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        problem_ref = {"$ref": "#/components/schemas/Problem"}
+        schema.setdefault("components", {}).setdefault("schemas", {})
+        schema["components"]["schemas"].setdefault(
+            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        schema["components"]["schemas"].setdefault(
+            "ProblemFieldError", ProblemFieldError.model_json_schema()
+        )
+        for path, operations in schema.get("paths", {}).items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                extra = [503] if not path.endswith("/health") else []
+                if "requestBody" in operation:
+                    extra += [400, 413, 415, 422]
+                if operation.get("parameters"):
+                    extra += [422]
+                if operation.get("security"):
+                    extra += [401]
+                for code in extra:
+                    responses.setdefault(
+                        str(code), {"description": STATUS_DESCRIPTIONS[code]}
+                    )
+                for code, response in responses.items():
+                    if code.startswith(("4", "5")):
+                        response["content"] = {"application/problem+json": {"schema": problem_ref}}
+        # FastAPI's own validation schemas are replaced by Problem everywhere.
+        for name in ("HTTPValidationError", "ValidationError"):
+            schema["components"]["schemas"].pop(name, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = build  # type: ignore[method-assign]
