@@ -37,16 +37,38 @@ class DemoLogin:
 
 ORGANISATIONS = [
     ("Werkpad beheer", OrganisationKind.PLATFORM, None, None, None),
-    ("De Werkplaats vzw", OrganisationKind.WORK_CARE, "0412345614", "AMA-OVL-0042",
-     Province.OOST_VLAANDEREN),
-    ("GTB Oost-Vlaanderen", OrganisationKind.MEDIATION, "0456789034", None,
-     Province.OOST_VLAANDEREN),
+    (
+        "De Werkplaats vzw",
+        OrganisationKind.WORK_CARE,
+        "0412345614",
+        "AMA-OVL-0042",
+        Province.OOST_VLAANDEREN,
+    ),
+    (
+        "GTB Oost-Vlaanderen",
+        OrganisationKind.MEDIATION,
+        "0456789034",
+        None,
+        Province.OOST_VLAANDEREN,
+    ),
     ("CGG Scheldeland", OrganisationKind.CARE, "0876543270", None, Province.OOST_VLAANDEREN),
 ]
 
 WORK_FLOORS = [
-    ("De Werkplaats vzw", "Keuken De Smaak", "Grootkeuken en catering", "Brugsesteenweg 12, 9000 Gent", 12),
-    ("De Werkplaats vzw", "Groendienst", "Groenonderhoud en tuinaanleg", "Meulestedekaai 3, 9000 Gent", 10),
+    (
+        "De Werkplaats vzw",
+        "Keuken De Smaak",
+        "Grootkeuken en catering",
+        "Brugsesteenweg 12, 9000 Gent",
+        12,
+    ),
+    (
+        "De Werkplaats vzw",
+        "Groendienst",
+        "Groenonderhoud en tuinaanleg",
+        "Meulestedekaai 3, 9000 Gent",
+        10,
+    ),
     ("De Werkplaats vzw", "Fietsatelier", "Herstel van fietsen", "Dampoortstraat 40, 9000 Gent", 8),
 ]
 
@@ -54,12 +76,15 @@ LOGINS = [
     DemoLogin("admin@werkpad.demo", "Ann Beheerder", Role.ADMIN, "Werkpad beheer", False, True),
     DemoLogin("beheer@dewerkplaats.demo", "Bart De Smet", Role.ADMIN, "De Werkplaats vzw", False),
     DemoLogin("coach@dewerkplaats.demo", "Sofie Claes", Role.COACH, "De Werkplaats vzw", False),
-    DemoLogin("coordinator@dewerkplaats.demo", "Koen Peeters", Role.MANAGER, "De Werkplaats vzw",
-              False),
-    DemoLogin("trajectbegeleider@gtb.demo", "Nadia El Amrani", Role.MEDIATOR,
-              "GTB Oost-Vlaanderen", True),
-    DemoLogin("ggz@cggscheldeland.demo", "Pieter Van den Broeck", Role.COUNSELLOR,
-              "CGG Scheldeland", True),
+    DemoLogin(
+        "coordinator@dewerkplaats.demo", "Koen Peeters", Role.MANAGER, "De Werkplaats vzw", False
+    ),
+    DemoLogin(
+        "trajectbegeleider@gtb.demo", "Nadia El Amrani", Role.MEDIATOR, "GTB Oost-Vlaanderen", True
+    ),
+    DemoLogin(
+        "ggz@cggscheldeland.demo", "Pieter Van den Broeck", Role.COUNSELLOR, "CGG Scheldeland", True
+    ),
 ]
 
 PARTNERSHIP = (

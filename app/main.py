@@ -40,7 +40,7 @@ def problem_response(
     type_slug: str | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
-        "type": ff"urn:werkpad:problem:{type_slug}" if type_slug else "about:blank",
+        "type": f"urn:werkpad:problem:{type_slug}" if type_slug else "about:blank",
         "title": title,
         "status": status,
         "detail": detail,

@@ -165,7 +165,9 @@ def list_users(
     organisation_id: uuid.UUID | None = None,
     role: Role | None = None,
     is_active: bool | None = None,
-    sort: Annotated[str, Query(max_length=20, description="name, email, created_at; '-' for descending")] = "name",
+    sort: Annotated[
+        str, Query(max_length=20, description="name, email, created_at; '-' for descending")
+    ] = "name",
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Page[UserRead]:

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -98,12 +98,13 @@ def login(
     if user is None or not password_ok or not user.is_active:
         attempts_session.add(LoginAttempt(email=email, client_address=client_address))
         raise NotAuthenticated(WRONG_CREDENTIALS)
-    session.execute(
-        LoginAttempt.__table__.delete().where(LoginAttempt.email == email)
-    )
+    session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+    # Bookkeeping, not an edit of the account: written with a plain UPDATE so that it does not
+    # move the version an admin may be editing against.
+    bookkeeping: dict[str, object] = {"last_login_at": now}
     if password_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    user.last_login_at = now
+        bookkeeping["password_hash"] = hash_password(password)
+    session.execute(update(User).where(User.id == user.id).values(**bookkeeping))
     return _issue(session, user_id=user.id, family_id=uuid.uuid4(), settings=settings)
 
 
@@ -113,9 +114,7 @@ def _issue(
     raw, digest = new_refresh_token()
     expires_at = utcnow() + timedelta(days=settings.refresh_token_days)
     session.add(
-        RefreshToken(
-            user_id=user_id, family_id=family_id, token_hash=digest, expires_at=expires_at
-        )
+        RefreshToken(user_id=user_id, family_id=family_id, token_hash=digest, expires_at=expires_at)
     )
     return IssuedSession(
         access=create_access_token(user_id, settings),

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 VAR_DIR = PROJECT_ROOT / "var"
@@ -29,7 +30,7 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=14, ge=1, le=90)
     token_issuer: str = "werkpad"  # noqa: S105 - a claim value, not a secret
     token_audience: str = "werkpad-api"  # noqa: S105
-    cors_origins: list[str] = Field(default_factory=list)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     cookie_secure: bool = True
     max_body_bytes: int = 1024 * 1024
     login_max_failures_per_account: int = 5
@@ -44,7 +45,7 @@ class Settings(BaseSettings):
     def split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             if value.strip().startswith("["):
-                return value
+                return json.loads(value)
             return [o.strip() for o in value.split(",") if o.strip()]
         return value
 

@@ -72,9 +72,7 @@ def install_openapi(app: FastAPI) -> None:
                 if operation.get("security"):
                     extra += [401]
                 for code in extra:
-                    responses.setdefault(
-                        str(code), {"description": STATUS_DESCRIPTIONS[code]}
-                    )
+                    responses.setdefault(str(code), {"description": STATUS_DESCRIPTIONS[code]})
                 for code, response in responses.items():
                     if code.startswith(("4", "5")):
                         response["content"] = {"application/problem+json": {"schema": problem_ref}}

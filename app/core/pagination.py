@@ -47,8 +47,12 @@ def parse_sort(sort: str, allowed: dict[str, InstrumentedAttribute[Any]]) -> Sor
     if name not in allowed:
         raise RuleViolation(
             "Unknown sort field",
-            errors=[FieldError("sort", f"must be one of {', '.join(sorted(allowed))}, "
-                                       "optionally prefixed with '-'")],
+            errors=[
+                FieldError(
+                    "sort",
+                    f"must be one of {', '.join(sorted(allowed))}, optionally prefixed with '-'",
+                )
+            ],
         )
     return SortKey(allowed[name], sort.startswith("-"))
 
@@ -68,8 +72,9 @@ def _decode(cursor: str) -> tuple[Any, uuid.UUID]:
             value = datetime.fromisoformat(value["dt"])
         return value, uuid.UUID(row_id)
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError) as exc:
-        raise RuleViolation("Invalid cursor", errors=[FieldError("cursor", "is not a cursor "
-                                                                           "from this list")]) from exc
+        raise RuleViolation(
+            "Invalid cursor", errors=[FieldError("cursor", "is not a cursor from this list")]
+        ) from exc
 
 
 def paginate(

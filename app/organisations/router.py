@@ -199,9 +199,7 @@ def create_partnership(
     data: PartnershipCreate, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> PartnershipRead:
     partnership = service.create_partnership(session, principal, data)
-    return created(
-        response, PartnershipRead, partnership, f"/api/v1/partnerships/{partnership.id}"
-    )
+    return created(response, PartnershipRead, partnership, f"/api/v1/partnerships/{partnership.id}")
 
 
 @router.get(

@@ -225,7 +225,7 @@ def update_work_floor(
 _PARTNERSHIP_NAME_TAKEN = "A partnership with this name exists"
 
 
-def _partnership_query() -> Select[tuple[Partnership]]:
+def _partnership_query() -> Select[Partnership]:
     return select(Partnership).options(
         selectinload(Partnership.members).joinedload(PartnershipMember.organisation)
     )
@@ -312,10 +312,14 @@ def update_partnership(
     check_version(version, partnership.version)
     changes = data.model_dump(exclude_unset=True)
     lead = changes.get("lead_organisation_id", partnership.lead_organisation_id)
-    members = data.members if data.members is not None else [
-        PartnershipMemberWrite(organisation_id=m.organisation_id, partner_role=m.partner_role)
-        for m in partnership.members
-    ]
+    members = (
+        data.members
+        if data.members is not None
+        else [
+            PartnershipMemberWrite(organisation_id=m.organisation_id, partner_role=m.partner_role)
+            for m in partnership.members
+        ]
+    )
     _check_members(session, lead, members)
     if "lead_organisation_id" in changes:
         _may_manage_partnership(principal, lead)
