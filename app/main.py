@@ -18,6 +18,7 @@ from app.auth.router import router as auth_router
 from app.auth.router import users as users_router
 from app.core.config import Settings, get_settings
 from app.core.database import make_engine, make_sessionmaker
+from app.core.docs import install_docs
 from app.core.errors import AppError, FieldError
 from app.core.middleware import BodyLimitMiddleware, MediaTypeMiddleware, SecurityHeadersMiddleware
 from app.core.openapi import install_openapi
@@ -179,7 +180,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Case management for arbeidszorg and doorstroom to paid work.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,
         redoc_url=None,
     )
     engine = make_engine(settings.database_url)
@@ -195,6 +196,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api)
     install_error_handlers(app)
     install_openapi(app)
+    install_docs(app, API_PREFIX)
     install_spa(app, settings.frontend_dist)
 
     app.add_middleware(MediaTypeMiddleware, form_paths={f"{API_PREFIX}/auth/login"})
