@@ -1,0 +1,66 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every test also fails on an uncaught script error or a Content-Security-Policy violation
+ * (the backend's CSP forbids inline scripts and styles). Expected 401/429 answers are logged by
+ * Chromium as "Failed to load resource" and are not counted.
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+      page.on("console", (message) => {
+        const text = message.text();
+        if (message.type() === "error" && !text.startsWith("Failed to load resource")) {
+          problems.push(`console: ${text}`);
+        }
+      });
+      await use(problems);
+      expect(problems, problems.join("\n")).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const PASSWORD = "werkpad-demo";
+export const ADMIN = { email: "admin@werkpad.demo", password: PASSWORD };
+export const COACH = { email: "coach@dewerkplaats.demo", password: PASSWORD };
+
+export async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("E-mailadres").fill(user.email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Dag / })).toBeVisible();
+}
+
+/** WCAG 2.1 A/AA rules: any serious or critical violation fails the test, with the details. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  const report = serious.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(" ")),
+  }));
+  expect(report, JSON.stringify(report, null, 2)).toEqual([]);
+}
+
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
+
+/** Full-page picture in frontend/test-results/, to look at after a run. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

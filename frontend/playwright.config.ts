@@ -1,0 +1,62 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { defineConfig } from "@playwright/test";
+
+// Browser tests drive Debian's chromium against the real API and a freshly seeded SQLite
+// database: no browser download, no mocked API. `npm run e2e` builds the SPA first, because
+// the backend serves frontend/dist.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "..");
+const PORT = 8765;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DB = "WERKPAD_DATABASE_URL=sqlite:///var/e2e.db";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL: BASE_URL,
+    locale: "nl-BE",
+    viewport: { width: 1280, height: 800 },
+    trace: "off",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: [
+      "sh -c '",
+      "rm -f var/e2e.db* && mkdir -p var",
+      `&& ${DB} .venv/bin/werkpad migrate`,
+      `&& ${DB} .venv/bin/werkpad seed-demo`,
+      `&& exec env ${DB} .venv/bin/werkpad serve --port ${PORT}`,
+      "'",
+    ].join(" "),
+    cwd: repoRoot,
+    url: `${BASE_URL}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

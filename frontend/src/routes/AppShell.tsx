@@ -1,0 +1,84 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet, useLocation } from "react-router";
+
+import { LanguageSwitch } from "../components/LanguageSwitch";
+import { MAIN_HEADING_ID } from "../components/PageHeading";
+import { ErrorMessage, Loading } from "../components/StatusMessage";
+import { useLogout, useMe } from "../features/auth/api";
+import { canOpenAdmin } from "../features/auth/permissions";
+
+/** After moving to another section, put focus on its heading, so screen readers start there. */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const section = pathname.split("/")[1] ?? "";
+  const previous = useRef(section);
+  useEffect(() => {
+    if (previous.current === section) return;
+    previous.current = section;
+    document.getElementById(MAIN_HEADING_ID)?.focus();
+  }, [section]);
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  useFocusHeadingOnNavigation();
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("skipLink")}
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <NavLink to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            {t("app.name")}
+          </NavLink>
+          {me.data && (
+            <nav className="nav" aria-label={t("nav.label")}>
+              <NavLink to="/" end className="nav__link">
+                {t("nav.start")}
+              </NavLink>
+              {canOpenAdmin(me.data) && (
+                <NavLink to="/beheer" className="nav__link">
+                  {t("nav.admin")}
+                </NavLink>
+              )}
+            </nav>
+          )}
+          <div className="header__tools">
+            {me.data && (
+              <p className="header__user">
+                <span className="header__user-name">{me.data.name}</span>
+                <span className="header__user-org">{me.data.organisation.name}</span>
+              </p>
+            )}
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-disabled={logout.isPending}
+              onClick={() => {
+                if (!logout.isPending) logout.mutate();
+              }}
+            >
+              {logout.isPending ? t("user.loggingOut") : t("user.logout")}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {me.isPending ? (
+          <Loading>{t("app.loading")}</Loading>
+        ) : me.isError ? (
+          <ErrorMessage title={t("app.name")} error={me.error} onRetry={() => void me.refetch()} />
+        ) : (
+          <Outlet context={me.data} />
+        )}
+      </main>
+    </div>
+  );
+}
