@@ -3,7 +3,15 @@
 from app.auth import models as auth_models
 from app.core.database import Base
 from app.organisations import models as organisation_models
+from app.participants import models as participant_models
+from app.trajectories import models as trajectory_models
 
 metadata = Base.metadata
 
-__all__ = ["auth_models", "metadata", "organisation_models"]
+__all__ = [
+    "auth_models",
+    "metadata",
+    "organisation_models",
+    "participant_models",
+    "trajectory_models",
+]

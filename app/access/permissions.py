@@ -18,6 +18,15 @@ class Action(StrEnum):
     USERS_READ = "users:read"
     USERS_MANAGE = "users:manage"
     FRAMEWORKS_READ = "frameworks:read"
+    PARTICIPANTS_READ = "participants:read"
+    PARTICIPANTS_WRITE = "participants:write"
+    TRAJECTORIES_READ = "trajectories:read"
+    TRAJECTORIES_MANAGE = "trajectories:manage"  # open, phase, pause, team, outflow
+    PROGRESS_WRITE = "progress:write"  # placements, attendance, logs, goals, sessions
+    EMPLOYMENT_WRITE = "employment:write"  # employers, contacts, internships, jobs
+    NOTES_READ = "notes:read"
+    NOTES_WRITE = "notes:write"
+    FUNDER_MONTHS_APPROVE = "funder_months:approve"
 
 
 _EVERY_STAFF_MEMBER = {
@@ -27,11 +36,34 @@ _EVERY_STAFF_MEMBER = {
     Action.FRAMEWORKS_READ,
 }
 
+# Staff who work with participants: they read and write the case file.
+_CASE_WORK = {
+    Action.PARTICIPANTS_READ,
+    Action.PARTICIPANTS_WRITE,
+    Action.TRAJECTORIES_READ,
+    Action.PROGRESS_WRITE,
+    Action.EMPLOYMENT_WRITE,
+    Action.NOTES_READ,
+    Action.NOTES_WRITE,
+}
+
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
-    Role.COACH: frozenset(_EVERY_STAFF_MEMBER),
-    Role.MEDIATOR: frozenset(_EVERY_STAFF_MEMBER),
-    Role.COUNSELLOR: frozenset(_EVERY_STAFF_MEMBER),
-    Role.MANAGER: frozenset(_EVERY_STAFF_MEMBER | {Action.USERS_READ}),
+    # Coaches log the work floor; the trajectory itself (phases, team) is led by others.
+    Role.COACH: frozenset(_EVERY_STAFF_MEMBER | _CASE_WORK),
+    Role.MEDIATOR: frozenset(_EVERY_STAFF_MEMBER | _CASE_WORK | {Action.TRAJECTORIES_MANAGE}),
+    Role.COUNSELLOR: frozenset(_EVERY_STAFF_MEMBER | _CASE_WORK | {Action.TRAJECTORIES_MANAGE}),
+    # Managers see lists, phases and figures, and approve funder months: never notes.
+    Role.MANAGER: frozenset(
+        _EVERY_STAFF_MEMBER
+        | {
+            Action.USERS_READ,
+            Action.PARTICIPANTS_READ,
+            Action.PARTICIPANTS_WRITE,
+            Action.TRAJECTORIES_READ,
+            Action.TRAJECTORIES_MANAGE,
+            Action.FUNDER_MONTHS_APPROVE,
+        }
+    ),
     Role.ADMIN: frozenset(
         _EVERY_STAFF_MEMBER
         | {
@@ -44,5 +76,10 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     ),
 }
 
-# Platform admins run the installation: they create organisations and act in every one.
-PLATFORM_ADMIN_ACTIONS = frozenset(Action)
+# Platform admins run the installation: they create organisations and administer every one,
+# but they are not care staff: no case-file action comes with the platform role.
+_CASE_FILE_ACTIONS = _CASE_WORK | {
+    Action.TRAJECTORIES_MANAGE,
+    Action.FUNDER_MONTHS_APPROVE,
+}
+PLATFORM_ADMIN_ACTIONS = frozenset(set(Action) - _CASE_FILE_ACTIONS)

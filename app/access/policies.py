@@ -10,11 +10,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 
 from app.access.permissions import PLATFORM_ADMIN_ACTIONS, ROLE_ACTIONS, Action
 from app.auth.models import Role, User
 from app.core.errors import Forbidden
+from app.participants.models import Participant
+from app.trajectories.models import Trajectory
 
 
 @dataclass(frozen=True)
@@ -87,3 +89,40 @@ def visible_users(principal: Principal) -> ColumnElement[bool]:
 
 def may_grant_platform_admin(principal: Principal) -> bool:
     return principal.is_platform_admin
+
+
+# --- case files: participants and trajectories ------------------------------------------
+# Today's rule (issue 3): staff of the owning organisation. Mini-teams across organisations,
+# consent and care confidentiality tighten and widen it here, in one place (issue 4).
+# Details are loaded through the same filters as lists (`… WHERE id = :id AND visible_…`),
+# so a list and a detail cannot disagree.
+
+
+def can_read_trajectory(principal: Principal, trajectory: Trajectory) -> bool:
+    return (
+        can(principal, Action.TRAJECTORIES_READ)
+        and trajectory.organisation_id == principal.organisation_id
+    )
+
+
+def visible_trajectories(principal: Principal) -> ColumnElement[bool]:
+    if not can(principal, Action.TRAJECTORIES_READ):
+        return false()
+    return Trajectory.organisation_id == principal.organisation_id
+
+
+def visible_participants(principal: Principal) -> ColumnElement[bool]:
+    """Registered by the caller's organisation, or with a trajectory the caller may see."""
+    if not can(principal, Action.PARTICIPANTS_READ):
+        return false()
+    return or_(
+        Participant.organisation_id == principal.organisation_id,
+        exists(
+            select(Trajectory.id).where(
+                and_(
+                    Trajectory.participant_id == Participant.id,
+                    visible_trajectories(principal),
+                )
+            )
+        ),
+    )

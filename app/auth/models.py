@@ -8,9 +8,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
+from app.core.text import fold
 from app.core.types import str_enum
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class User(IdMixin, TimestampMixin, VersionedMixin, Base):
 
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
+    search_key: Mapped[str] = mapped_column(String(460))
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(str_enum(Role, "role"))
     organisation_id: Mapped[uuid.UUID] = mapped_column(
@@ -45,6 +47,13 @@ class User(IdMixin, TimestampMixin, VersionedMixin, Base):
     @property
     def organisation_name(self) -> str:
         return self.organisation.name
+
+    @validates("name", "email")
+    def _keep_search_key(self, key: str, value: str) -> str:
+        name = value if key == "name" else (self.name or "")
+        email = value if key == "email" else (self.email or "")
+        self.search_key = fold(f"{name} {email}")
+        return value
 
 
 class RefreshToken(IdMixin, Base):

@@ -25,6 +25,7 @@ from app.core.errors import Forbidden
 from app.core.openapi import problems
 from app.core.pagination import Page
 from app.core.responses import created, page_of, with_etag
+from app.core.schemas import SearchText
 from app.organisations.schemas import OrganisationRef
 
 REFRESH_COOKIE = "werkpad_refresh"
@@ -161,7 +162,7 @@ users = APIRouter(prefix="/users", tags=["users"])
 def list_users(
     session: SessionDep,
     principal: CurrentPrincipal,
-    q: Annotated[str | None, Query(max_length=100)] = None,
+    q: Annotated[SearchText | None, Query(description="Text in the name or e-mail")] = None,
     organisation_id: uuid.UUID | None = None,
     role: Role | None = None,
     is_active: bool | None = None,

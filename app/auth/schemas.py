@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import EmailStr, Field, StringConstraints
 
 from app.auth.models import Role
-from app.core.schemas import Name, ReadSchema, WriteSchema
+from app.core.schemas import Name, ReadSchema, UpdateSchema, WriteSchema
 from app.organisations.schemas import OrganisationRef
 
 # Long passphrases are welcome; the upper bound only keeps hashing cost bounded.
@@ -44,7 +44,7 @@ class UserCreate(WriteSchema):
     is_platform_admin: bool = False
 
 
-class UserUpdate(WriteSchema):
+class UserUpdate(UpdateSchema):
     email: Email | None = None
     name: Name | None = None
     password: Password | None = None

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -17,7 +17,7 @@ from app.auth.models import LoginAttempt, RefreshToken, Role, User
 from app.auth.schemas import UserCreate, UserUpdate
 from app.core.concurrency import check_version
 from app.core.config import Settings
-from app.core.database import utcnow
+from app.core.database import is_unique_violation, utcnow
 from app.core.errors import (
     Conflict,
     FieldError,
@@ -213,12 +213,7 @@ def list_users(
     )
     if q:
         pattern = contains_pattern(q)
-        statement = statement.where(
-            or_(
-                func.lower(User.name).like(pattern, escape="\\"),
-                User.email.like(pattern, escape="\\"),
-            )
-        )
+        statement = statement.where(User.search_key.like(pattern, escape="\\"))
     if organisation_id:
         statement = statement.where(User.organisation_id == organisation_id)
     if role:
@@ -281,6 +276,8 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> Use
     try:
         session.flush()
     except IntegrityError as exc:  # a concurrent create with the same e-mail
+        if not is_unique_violation(exc):
+            raise
         raise _duplicate_email() from exc
     session.refresh(user, attribute_names=["organisation"])
     return user
@@ -291,6 +288,9 @@ def update_user(
 ) -> User:
     user = get_user(session, principal, user_id)
     policies.require_in_organisation(principal, Action.USERS_MANAGE, user.organisation_id)
+    if user.is_platform_admin and not principal.is_platform_admin:
+        # Else an organisation admin could reset a platform admin's password and log in as them.
+        raise Forbidden("Only platform admins may change a platform admin's account")
     check_version(version, user.version)
     changes = data.model_dump(exclude_unset=True)
     if "is_platform_admin" in changes and not policies.may_grant_platform_admin(principal):
@@ -314,6 +314,8 @@ def update_user(
     try:
         session.flush()
     except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
         raise _duplicate_email() from exc
     return user
 

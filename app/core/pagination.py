@@ -8,7 +8,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.core.errors import FieldError, RuleViolation
+from app.core.text import fold
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -31,6 +32,7 @@ class Page(BaseModel, Generic[T]):
 
 @dataclass(frozen=True)
 class SortKey:
+    name: str
     column: InstrumentedAttribute[Any]
     descending: bool
 
@@ -54,27 +56,43 @@ def parse_sort(sort: str, allowed: dict[str, InstrumentedAttribute[Any]]) -> Sor
                 )
             ],
         )
-    return SortKey(allowed[name], sort.startswith("-"))
+    return SortKey(sort, allowed[name], sort.startswith("-"))
 
 
-def _encode(value: Any, row_id: uuid.UUID) -> str:
+def _encode(sort: str, value: Any, row_id: uuid.UUID) -> str:
     if isinstance(value, datetime):
         value = {"dt": value.isoformat()}
-    raw = json.dumps([value, str(row_id)], separators=(",", ":")).encode()
+    elif isinstance(value, date):
+        value = {"d": value.isoformat()}
+    raw = json.dumps([sort, value, str(row_id)], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str) -> tuple[Any, uuid.UUID]:
+def _invalid_cursor() -> RuleViolation:
+    return RuleViolation(
+        "Invalid cursor", errors=[FieldError("cursor", "is not a cursor from this list")]
+    )
+
+
+def _decode(cursor: str, sort: str, expected: type) -> tuple[Any, uuid.UUID]:
+    """The position a cursor points at; it must come from this list with this sort."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        value, row_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        cursor_sort, value, row_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
         if isinstance(value, dict):
-            value = datetime.fromisoformat(value["dt"])
-        return value, uuid.UUID(row_id)
+            value = (
+                datetime.fromisoformat(value["dt"])
+                if "dt" in value
+                else date.fromisoformat(value["d"])
+            )
+        position = value, uuid.UUID(row_id)
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError) as exc:
-        raise RuleViolation(
-            "Invalid cursor", errors=[FieldError("cursor", "is not a cursor from this list")]
-        ) from exc
+        raise _invalid_cursor() from exc
+    # A forged or foreign cursor would compare, say, a number with a name: refuse it here
+    # rather than let the database raise (PostgreSQL) or answer a wrong page (SQLite).
+    if cursor_sort != sort or type(value) is not expected:
+        raise _invalid_cursor()
+    return position
 
 
 def paginate(
@@ -89,7 +107,7 @@ def paginate(
     total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
     column = sort.column
     if cursor:
-        value, last_id = _decode(cursor)
+        value, last_id = _decode(cursor, sort.name, column.type.python_type)
         after: ColumnElement[bool]
         if sort.descending:
             after = or_(column < value, and_(column == value, id_column < last_id))
@@ -102,11 +120,14 @@ def paginate(
     if len(rows) > limit:
         rows = rows[:limit]
         last = rows[-1]
-        next_cursor = _encode(getattr(last, column.key), getattr(last, id_column.key))
+        next_cursor = _encode(sort.name, getattr(last, column.key), getattr(last, id_column.key))
     return PageResult(rows=rows, next_cursor=next_cursor, total=total or 0)
 
 
 def contains_pattern(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with LIKE's wildcards taken literally."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """A LIKE pattern matching folded ``text`` anywhere, with LIKE's wildcards taken literally.
+
+    Compare it with a folded search column (see app.core.text.fold).
+    """
+    escaped = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 
 def _clean_text(value: str) -> str:
@@ -36,6 +45,11 @@ ShortText = Annotated[
     AfterValidator(_clean_text),
     AfterValidator(_no_line_breaks),
 ]
+SearchText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=100),
+    AfterValidator(_clean_text),
+]
 Code = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=50),
@@ -50,5 +64,42 @@ class WriteSchema(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class UpdateSchema(WriteSchema):
+    """PATCH bodies: leave a field out to keep it; ``null`` only clears optional fields."""
+
+    nullable_fields: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _null_only_where_allowed(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name not in cls.nullable_fields:
+            raise ValueError("cannot be empty: leave the field out to keep its value")
+        return value
+
+
 class ReadSchema(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+def not_before(start_field: str) -> Callable[[Any, ValidationInfo], Any]:
+    """A field validator: this date may not lie before ``start_field`` (an end after a start).
+
+    Declared on the later field so that the error names it, e.g. ``valid_to``.
+    """
+
+    def check(value: Any, info: ValidationInfo) -> Any:
+        start = info.data.get(start_field)
+        if value is not None and start is not None and value < start:
+            raise ValueError(f"cannot be before {start_field}")
+        return value
+
+    return check
+
+
+def not_in_future(value: date | None) -> date | None:
+    if value is not None and value > date.today():
+        raise ValueError("cannot be in the future")
+    return value
+
+
+PastDate = Annotated[date, AfterValidator(not_in_future)]

@@ -6,9 +6,10 @@ import uuid
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
+from app.core.text import fold
 from app.core.types import str_enum
 
 
@@ -44,10 +45,16 @@ class Organisation(IdMixin, TimestampMixin, VersionedMixin, Base):
     __tablename__ = "organisations"
 
     name: Mapped[str] = mapped_column(String(200), index=True)
+    search_key: Mapped[str] = mapped_column(String(200), index=True)
     kbo_number: Mapped[str | None] = mapped_column(String(10), unique=True)
     kind: Mapped[OrganisationKind] = mapped_column(str_enum(OrganisationKind, "organisation_kind"))
     ama_recognition_number: Mapped[str | None] = mapped_column(String(50))
     province: Mapped[Province | None] = mapped_column(str_enum(Province, "province"))
+
+    @validates("name")
+    def _keep_search_key(self, _key: str, name: str) -> str:
+        self.search_key = fold(name)
+        return name
 
 
 class WorkFloor(IdMixin, TimestampMixin, VersionedMixin, Base):

@@ -9,6 +9,7 @@ from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, IfMatch, Limi
 from app.core.openapi import problems
 from app.core.pagination import Page
 from app.core.responses import created, page_of, with_etag
+from app.core.schemas import SearchText
 from app.organisations import service
 from app.organisations.models import OrganisationKind
 from app.organisations.schemas import (
@@ -38,7 +39,7 @@ SortParam = Annotated[
 def list_organisations(
     session: SessionDep,
     principal: CurrentPrincipal,
-    q: Annotated[str | None, Query(max_length=100, description="Text in the name")] = None,
+    q: Annotated[SearchText | None, Query(description="Text in the name")] = None,
     kind: OrganisationKind | None = None,
     sort: SortParam = "name",
     limit: Limit = DEFAULT_LIMIT,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from app.core.schemas import Code, Name, ReadSchema, ShortText, WriteSchema
+from app.core.schemas import Code, Name, ReadSchema, ShortText, UpdateSchema, WriteSchema
 from app.organisations.models import OrganisationKind, PartnerRole, Province
 
 
@@ -34,7 +34,9 @@ class OrganisationCreate(WriteSchema):
     province: Province | None = None
 
 
-class OrganisationUpdate(WriteSchema):
+class OrganisationUpdate(UpdateSchema):
+    nullable_fields = frozenset({"kbo_number", "ama_recognition_number", "province"})
+
     name: Name | None = None
     kind: OrganisationKind | None = None
     kbo_number: KboNumber | None = None
@@ -67,7 +69,9 @@ class WorkFloorCreate(WriteSchema):
     capacity: int = Field(default=0, ge=0, le=10_000)
 
 
-class WorkFloorUpdate(WriteSchema):
+class WorkFloorUpdate(UpdateSchema):
+    nullable_fields = frozenset({"activity", "address"})
+
     name: Name | None = None
     activity: ShortText | None = None
     address: ShortText | None = None
@@ -104,7 +108,7 @@ class PartnershipCreate(WriteSchema):
     members: list[PartnershipMemberWrite] = Field(min_length=1, max_length=100)
 
 
-class PartnershipUpdate(WriteSchema):
+class PartnershipUpdate(UpdateSchema):
     name: Name | None = None
     lead_organisation_id: uuid.UUID | None = None
     members: list[PartnershipMemberWrite] | None = Field(default=None, min_length=1, max_length=100)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -12,7 +12,7 @@ from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
 from app.core.concurrency import check_version
-from app.core.database import utcnow
+from app.core.database import is_unique_violation, utcnow
 from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
 from app.core.pagination import PageResult, contains_pattern, paginate, parse_sort
 from app.organisations.models import (
@@ -43,6 +43,8 @@ def _flush_unique(session: Session, field: str, message: str) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
         raise Conflict(message, errors=[FieldError(field, "is already in use")]) from exc
 
 
@@ -62,9 +64,7 @@ def list_organisations(
     policies.require(principal, Action.ORGANISATIONS_READ)
     statement = select(Organisation)
     if q:
-        statement = statement.where(
-            func.lower(Organisation.name).like(contains_pattern(q), escape="\\")
-        )
+        statement = statement.where(Organisation.search_key.like(contains_pattern(q), escape="\\"))
     if kind:
         statement = statement.where(Organisation.kind == kind)
     return paginate(
@@ -296,6 +296,7 @@ def create_partnership(
     )
     session.add(partnership)
     _flush_unique(session, "name", _PARTNERSHIP_NAME_TAKEN)
+    session.expire(partnership)  # reload the members in the order every read gives them
     return get_partnership(session, principal, partnership.id)
 
 

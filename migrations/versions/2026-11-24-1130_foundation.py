@@ -108,6 +108,7 @@ def upgrade() -> None:
     op.create_table(
         "organisations",
         sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("search_key", sa.String(length=200), nullable=False),
         sa.Column("kbo_number", sa.String(length=10), nullable=True),
         sa.Column(
             "kind",
@@ -154,6 +155,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("organisations", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_organisations_name"), ["name"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_organisations_search_key"), ["search_key"], unique=False
+        )
 
     op.create_table(
         "partnerships",
@@ -183,6 +187,7 @@ def upgrade() -> None:
         "users",
         sa.Column("email", sa.String(length=254), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("search_key", sa.String(length=460), nullable=False),
         sa.Column("password_hash", sa.String(length=200), nullable=False),
         sa.Column(
             "role",
@@ -349,6 +354,7 @@ def downgrade() -> None:
 
     op.drop_table("partnerships")
     with op.batch_alter_table("organisations", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_organisations_search_key"))
         batch_op.drop_index(batch_op.f("ix_organisations_name"))
 
     op.drop_table("organisations")

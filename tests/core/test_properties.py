@@ -43,4 +43,4 @@ def test_a_wrong_check_number_is_refused(base: int, shift: int) -> None:
     st.uuids(),
 )
 def test_cursors_round_trip(value: str | int | datetime, row_id: uuid.UUID) -> None:
-    assert _decode(_encode(value, row_id)) == (value, row_id)
+    assert _decode(_encode("name", value, row_id), "name", type(value)) == (value, row_id)

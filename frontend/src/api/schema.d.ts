@@ -1874,6 +1874,7 @@ export interface operations {
     list_users_api_v1_users_get: {
         parameters: {
             query?: {
+                /** @description Text in the name or e-mail */
                 q?: string | null;
                 organisation_id?: string | null;
                 role?: components["schemas"]["Role"] | null;

@@ -1,0 +1,120 @@
+"""Participants (deelnemers) and the dated facts about them: benefits, permissions, advice."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
+from app.core.types import str_enum
+
+
+class ReferralSource(StrEnum):
+    VDAB = "vdab"
+    GTB = "gtb"
+    OCMW = "ocmw"
+    MENTAL_HEALTH = "mental_health"  # CGG, psychiatric hospital, mobile team
+    CAW = "caw"
+    GP = "gp"
+    SELF = "self"
+    OTHER = "other"
+
+
+class BenefitKind(StrEnum):
+    RVA = "rva"  # unemployment benefit
+    RIZIV_WORK_INCAPACITATED = "riziv_work_incapacitated"
+    LEEFLOON = "leefloon"
+    IVT_IT = "ivt_it"  # integratietegemoetkoming / inkomensvervangende tegemoetkoming
+    NONE = "none"
+
+
+class PermissionIssuer(StrEnum):
+    ADVISING_PHYSICIAN = "advising_physician"  # adviserend arts of the health insurer
+    OCMW = "ocmw"
+    VDAB = "vdab"
+
+
+class VdabAdviceKind(StrEnum):
+    NEC = "nec"  # normaal economisch circuit
+    COLLECTIVE_MAATWERK = "collective_maatwerk"
+    AMA_SOCIAL_ECONOMY = "ama_social_economy"
+    ARBEIDSZORG = "arbeidszorg"
+    AMA_WELFARE = "ama_welfare"
+    ACTIVATION_TRAJECTORY = "activation_trajectory"
+    NOT_REFERABLE = "not_referable"
+
+
+class Participant(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "participants"
+    __table_args__ = (
+        Index("ix_participants_name_key_birth_date", "name_key", "birth_date"),
+        # Per organisation: a global unique INSZ would tell one organisation that another
+        # already knows this person.
+        UniqueConstraint("organisation_id", "insz"),
+    )
+
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    preferred_name: Mapped[str | None] = mapped_column(String(100))
+    # Lower-case, accent-free, particle-free "first last": duplicate checks and name search.
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    sort_name: Mapped[str] = mapped_column(String(200), index=True)
+    birth_date: Mapped[date]
+    insz: Mapped[str | None] = mapped_column(String(11))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    address: Mapped[str | None] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(8), default="nl")
+    target_psychological: Mapped[bool] = mapped_column(default=False)
+    target_disability: Mapped[bool] = mapped_column(default=False)
+    target_social: Mapped[bool] = mapped_column(default=False)
+    referral_source: Mapped[ReferralSource | None] = mapped_column(
+        str_enum(ReferralSource, "referral_source")
+    )
+    created_by: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+
+class BenefitStatus(IdMixin, TimestampMixin, Base):
+    __tablename__ = "benefit_statuses"
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[BenefitKind] = mapped_column(str_enum(BenefitKind, "benefit_kind"))
+    valid_from: Mapped[date]
+    valid_to: Mapped[date | None]
+
+
+class ActivityPermission(IdMixin, TimestampMixin, Base):
+    """Toelating: required before someone on sickness benefit or leefloon may start."""
+
+    __tablename__ = "activity_permissions"
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    issued_by: Mapped[PermissionIssuer] = mapped_column(
+        str_enum(PermissionIssuer, "permission_issuer")
+    )
+    granted_on: Mapped[date]
+    valid_until: Mapped[date | None]
+    reference: Mapped[str | None] = mapped_column(String(100))
+
+
+class VdabAdvice(IdMixin, TimestampMixin, Base):
+    __tablename__ = "vdab_advices"
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    advice: Mapped[VdabAdviceKind] = mapped_column(str_enum(VdabAdviceKind, "vdab_advice_kind"))
+    advised_on: Mapped[date]
