@@ -2,16 +2,22 @@
 
 from app.auth import models as auth_models
 from app.core.database import Base
+from app.employment import models as employment_models
 from app.organisations import models as organisation_models
+from app.outflow import models as outflow_models
 from app.participants import models as participant_models
+from app.progress import models as progress_models
 from app.trajectories import models as trajectory_models
 
 metadata = Base.metadata
 
 __all__ = [
     "auth_models",
+    "employment_models",
     "metadata",
     "organisation_models",
+    "outflow_models",
     "participant_models",
+    "progress_models",
     "trajectory_models",
 ]

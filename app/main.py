@@ -22,8 +22,13 @@ from app.core.docs import install_docs
 from app.core.errors import AppError, FieldError
 from app.core.middleware import BodyLimitMiddleware, MediaTypeMiddleware, SecurityHeadersMiddleware
 from app.core.openapi import install_openapi
+from app.employment.router import router as employment_router
 from app.health.router import router as health_router
 from app.organisations.router import router as organisations_router
+from app.outflow.router import router as outflow_router
+from app.participants.router import router as participants_router
+from app.progress.router import router as progress_router
+from app.trajectories.router import router as trajectories_router
 
 API_PREFIX = "/api/v1"
 PROBLEM_JSON = "application/problem+json"
@@ -193,6 +198,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(auth_router)
     api.include_router(users_router)
     api.include_router(organisations_router)
+    api.include_router(participants_router)
+    api.include_router(trajectories_router)
+    api.include_router(progress_router)
+    api.include_router(employment_router)
+    api.include_router(outflow_router)
     app.include_router(api)
     install_error_handlers(app)
     install_openapi(app)

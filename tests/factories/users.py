@@ -8,7 +8,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from app.auth.models import Role, User
-from app.core.security import hash_password
+from app.core.config import Settings
+from app.core.security import create_access_token, hash_password
 from app.organisations.models import Organisation
 
 PASSWORD = "correct horse battery staple"
@@ -50,3 +51,8 @@ def login(client: TestClient, user: User, password: str = PASSWORD) -> dict[str,
     )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def token_headers(user: User, settings: Settings) -> dict[str, str]:
+    """Authorization header without going through the login endpoint (no Argon2 cost)."""
+    return {"Authorization": f"Bearer {create_access_token(user.id, settings).token}"}

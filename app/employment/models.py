@@ -1,0 +1,1 @@
+"""Placeholder: filled by the employment slice of issue 3."""

@@ -1,0 +1,1 @@
+"""Placeholder: filled by the outflow slice of issue 3."""

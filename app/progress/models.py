@@ -1,0 +1,1 @@
+"""Placeholder: filled by the progress slice of issue 3."""
