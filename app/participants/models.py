@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
 from app.core.types import str_enum
+from app.participants.names import name_key, sort_name
 
 
 class ReferralSource(StrEnum):
@@ -81,6 +83,26 @@ class Participant(IdMixin, TimestampMixin, VersionedMixin, Base):
     created_by: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
+
+    @property
+    def target_groups(self) -> list[str]:
+        flags = {
+            "psychological": self.target_psychological,
+            "disability": self.target_disability,
+            "social": self.target_social,
+        }
+        return [group for group, flagged in flags.items() if flagged]
+
+    def set_target_groups(self, groups: Sequence[str]) -> None:
+        self.target_psychological = "psychological" in groups
+        self.target_disability = "disability" in groups
+        self.target_social = "social" in groups
+
+    def set_name(self, first_name: str, last_name: str) -> None:
+        self.first_name = first_name
+        self.last_name = last_name
+        self.name_key = name_key(first_name, last_name)
+        self.sort_name = sort_name(first_name, last_name)
 
 
 class BenefitStatus(IdMixin, TimestampMixin, Base):

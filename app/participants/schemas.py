@@ -4,7 +4,7 @@ import re
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import AfterValidator, EmailStr, Field, StringConstraints
 
@@ -101,6 +101,13 @@ class ParticipantListItem(ReadSchema):
     organisation_id: uuid.UUID
     current_trajectory: CurrentTrajectory | None = None
     version: int
+
+    @classmethod
+    def of(cls, participant: object, trajectory: object | None) -> Self:
+        item = cls.model_validate(participant)
+        if trajectory is not None:
+            item.current_trajectory = CurrentTrajectory.model_validate(trajectory)
+        return item
 
 
 class ParticipantRead(ParticipantListItem):

@@ -7,8 +7,9 @@ from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.auth.models import User
 from app.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
 from app.core.types import str_enum
 from app.trajectories.phases import Phase, Status
@@ -114,3 +115,17 @@ class TeamMember(IdMixin, TimestampMixin, VersionedMixin, Base):
     team_role: Mapped[TeamRole] = mapped_column(str_enum(TeamRole, "team_role"))
     from_date: Mapped[date]
     to_date: Mapped[date | None]
+
+    user: Mapped[User] = relationship(lazy="raise")
+
+    @property
+    def user_name(self) -> str:
+        return self.user.name
+
+    @property
+    def organisation_id(self) -> uuid.UUID:
+        return self.user.organisation_id
+
+    @property
+    def organisation_name(self) -> str:
+        return self.user.organisation_name

@@ -35,6 +35,14 @@ MOVES: dict[Phase, dict[Phase, bool]] = {
     Phase.OUTFLOW: {},
 }
 
+# to_status → the statuses it may be reached from (referred → active ⇄ paused → closed).
+STATUS_MOVES: dict[Status, frozenset[Status]] = {
+    Status.ACTIVE: frozenset({Status.REFERRED, Status.PAUSED}),
+    Status.PAUSED: frozenset({Status.ACTIVE}),
+    Status.CLOSED: frozenset({Status.REFERRED, Status.ACTIVE, Status.PAUSED}),
+    Status.REFERRED: frozenset(),
+}
+
 # Days a phase normally lasts before it is flagged (team practice; adjust with the funders).
 PHASE_NORM_DAYS: dict[Phase, int] = {
     Phase.INTAKE: 42,

@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import calendar
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload
 
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
-from app.core.errors import NotFound
-from app.trajectories.models import Trajectory
+from app.auth.models import User
+from app.core.concurrency import check_version
+from app.core.database import is_unique_violation
+from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
+from app.core.pagination import PageResult, paginate, parse_sort
+from app.organisations.models import Framework
+from app.participants import service as participant_service
+from app.trajectories.models import PhaseChange, StatusChange, TeamMember, Trajectory
+from app.trajectories.phases import (
+    PHASE_NORM_DAYS,
+    STATUS_MOVES,
+    MoveRefused,
+    MoveRequest,
+    Phase,
+    Status,
+    allowed_targets,
+    check_event_date,
+    check_move,
+)
+from app.trajectories.schemas import TeamMemberCreate, TrajectoryCreate, TrajectoryUpdate
 
 
 def get_trajectory(session: Session, principal: Principal, trajectory_id: uuid.UUID) -> Trajectory:
@@ -33,3 +56,450 @@ def get_trajectory_for(
     trajectory = get_trajectory(session, principal, trajectory_id)
     policies.require(principal, action)
     return trajectory
+
+
+def _today() -> date:
+    return date.today()
+
+
+def last_phase_change_on(session: Session, trajectory_id: uuid.UUID) -> date | None:
+    return session.scalar(
+        select(func.max(PhaseChange.on)).where(PhaseChange.trajectory_id == trajectory_id)
+    )
+
+
+def record_phase_change(
+    session: Session,
+    principal: Principal,
+    trajectory: Trajectory,
+    *,
+    to_phase: Phase,
+    on: date,
+    reason: str | None,
+    via_outflow: bool = False,
+) -> PhaseChange:
+    """Move the trajectory through the phase machine; the history row is append-only.
+
+    A move to ``outflow`` is only made by recording the outflow (PUT /outflow), which calls
+    this with ``via_outflow=True``.
+    """
+    if to_phase is Phase.OUTFLOW and not via_outflow:
+        raise Conflict(
+            "Record the outflow (PUT /trajectories/{id}/outflow): it moves the phase",
+            errors=[FieldError("to_phase", "use PUT /trajectories/{id}/outflow")],
+            extra={"allowed_targets": [p.value for p in allowed_targets(trajectory.phase)]},
+        )
+    started_on = trajectory.started_on or trajectory.referred_on
+    try:
+        check_move(
+            MoveRequest(
+                current=trajectory.phase,
+                target=to_phase,
+                status=trajectory.status,
+                on=on,
+                started_on=started_on,
+                last_move_on=last_phase_change_on(session, trajectory.id),
+                today=_today(),
+                reason=reason,
+            )
+        )
+    except MoveRefused as refused:
+        if refused.field == "to_phase" or refused.field == "status":
+            raise Conflict(
+                refused.message,
+                errors=[FieldError(refused.field, refused.message)],
+                extra={"allowed_targets": [p.value for p in refused.allowed]},
+            ) from refused
+        raise RuleViolation(
+            refused.message, errors=[FieldError(refused.field, refused.message)]
+        ) from refused
+    change = PhaseChange(
+        trajectory_id=trajectory.id,
+        from_phase=trajectory.phase,
+        to_phase=to_phase,
+        on=on,
+        by_user_id=principal.id,
+        reason=reason,
+    )
+    session.add(change)
+    trajectory.phase = to_phase
+    trajectory.phase_since = on
+    session.flush()
+    return change
+
+
+# --- opening and listing ------------------------------------------------------------------
+
+TRAJECTORY_SORTS = {
+    "referred_on": Trajectory.referred_on,
+    "phase_since": Trajectory.phase_since,
+    "created_at": Trajectory.created_at,
+}
+
+
+def open_trajectory(session: Session, principal: Principal, data: TrajectoryCreate) -> Trajectory:
+    """Open a trajectory owned by the caller's organisation (on the waiting list when it has
+    no start date yet)."""
+    policies.require(principal, Action.TRAJECTORIES_MANAGE)
+    participant = participant_service.get_participant(session, principal, data.participant_id)
+    if session.get(Framework, data.framework_code) is None:
+        raise RuleViolation(
+            "Unknown framework",
+            errors=[FieldError("framework_code", "is not a framework code")],
+        )
+    if data.previous_trajectory_id is not None:
+        previous = get_trajectory(session, principal, data.previous_trajectory_id)
+        if previous.participant_id != participant.id:
+            raise RuleViolation(
+                "The previous trajectory belongs to someone else",
+                errors=[FieldError("previous_trajectory_id", "is not this participant's")],
+            )
+    _refuse_second_open(session, participant.id, data.framework_code)
+    started = data.started_on
+    trajectory = Trajectory(
+        participant_id=participant.id,
+        organisation_id=principal.organisation_id,
+        framework_code=data.framework_code,
+        phase=Phase.INTAKE,
+        status=Status.ACTIVE if started else Status.REFERRED,
+        referred_on=data.referred_on,
+        started_on=started,
+        phase_since=started or data.referred_on,
+        previous_trajectory_id=data.previous_trajectory_id,
+        created_by=principal.id,
+    )
+    session.add(trajectory)
+    try:
+        session.flush()
+    except IntegrityError as exc:  # a concurrent open of the same framework
+        if not is_unique_violation(exc):
+            raise
+        raise _second_open_conflict() from exc
+    session.add(
+        StatusChange(
+            trajectory_id=trajectory.id,
+            to_status=Status.REFERRED,
+            on=data.referred_on,
+            by_user_id=principal.id,
+        )
+    )
+    if started:
+        session.add(
+            StatusChange(
+                trajectory_id=trajectory.id,
+                from_status=Status.REFERRED,
+                to_status=Status.ACTIVE,
+                on=started,
+                by_user_id=principal.id,
+            )
+        )
+    session.add(
+        PhaseChange(
+            trajectory_id=trajectory.id,
+            to_phase=Phase.INTAKE,
+            on=started or data.referred_on,
+            by_user_id=principal.id,
+        )
+    )
+    session.flush()
+    return trajectory
+
+
+def _second_open_conflict() -> Conflict:
+    return Conflict(
+        "This participant already has an open trajectory in this framework",
+        errors=[FieldError("framework_code", "has an open trajectory already")],
+    )
+
+
+def _refuse_second_open(session: Session, participant_id: uuid.UUID, framework: str) -> None:
+    open_one = session.scalar(
+        select(Trajectory.id).where(
+            Trajectory.participant_id == participant_id,
+            Trajectory.framework_code == framework,
+            Trajectory.status != Status.CLOSED,
+        )
+    )
+    if open_one:
+        raise _second_open_conflict()
+
+
+def list_trajectories(
+    session: Session,
+    principal: Principal,
+    *,
+    participant_id: uuid.UUID | None,
+    phase: Phase | None,
+    status: Status | None,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> PageResult:
+    policies.require(principal, Action.TRAJECTORIES_READ)
+    statement = select(Trajectory).where(policies.visible_trajectories(principal))
+    if participant_id:
+        statement = statement.where(Trajectory.participant_id == participant_id)
+    if phase:
+        statement = statement.where(Trajectory.phase == phase)
+    if status:
+        statement = statement.where(Trajectory.status == status)
+    return paginate(
+        session,
+        statement,
+        id_column=Trajectory.id,
+        sort=parse_sort(sort, TRAJECTORY_SORTS),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+@dataclass(frozen=True)
+class TrajectoryView:
+    """A trajectory with what the case-file header shows next to it."""
+
+    trajectory: Trajectory
+    flags: list[str]
+    days_in_phase: int
+    allowed_phase_targets: list[Phase]
+
+
+def view_of(session: Session, trajectories: Sequence[Trajectory]) -> list[TrajectoryView]:
+    codes = {t.framework_code for t in trajectories}
+    rows = session.execute(
+        select(Framework.code, Framework.max_months).where(Framework.code.in_(codes))
+    ).all()
+    maxima: dict[str, int | None] = {code: months for code, months in rows}
+    today = _today()
+    return [
+        TrajectoryView(
+            trajectory=t,
+            flags=trajectory_flags(t, maxima.get(t.framework_code), today),
+            days_in_phase=(today - t.phase_since).days,
+            allowed_phase_targets=(allowed_targets(t.phase) if t.status is Status.ACTIVE else []),
+        )
+        for t in trajectories
+    ]
+
+
+def trajectory_flags(trajectory: Trajectory, max_months: int | None, today: date) -> list[str]:
+    flags = []
+    if trajectory.status is not Status.CLOSED:
+        started = trajectory.started_on
+        if max_months and started and today > add_months(started, max_months):
+            flags.append("past_max_duration")
+        norm = PHASE_NORM_DAYS.get(trajectory.phase)
+        if norm is not None and (today - trajectory.phase_since).days > norm:
+            flags.append("phase_past_norm")
+    return flags
+
+
+def add_months(start: date, months: int) -> date:
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+# --- status: start, pause, resume, close --------------------------------------------------
+
+
+def _last_status_change_on(session: Session, trajectory_id: uuid.UUID) -> date | None:
+    return session.scalar(
+        select(func.max(StatusChange.on)).where(StatusChange.trajectory_id == trajectory_id)
+    )
+
+
+def change_status(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    *,
+    to_status: Status,
+    on: date,
+    reason: str | None = None,
+    expected_return_on: date | None = None,
+) -> Trajectory:
+    trajectory = get_trajectory_for(session, principal, trajectory_id, Action.TRAJECTORIES_MANAGE)
+    allowed_from = STATUS_MOVES[to_status]
+    if trajectory.status not in allowed_from:
+        raise Conflict(
+            f"A {trajectory.status.value} trajectory cannot become {to_status.value}",
+            errors=[FieldError("status", f"is {trajectory.status.value}")],
+        )
+    try:
+        check_event_date(
+            on,
+            started_on=trajectory.referred_on,
+            last_event_on=max(
+                filter(
+                    None,
+                    [
+                        _last_status_change_on(session, trajectory.id),
+                        last_phase_change_on(session, trajectory.id),
+                    ],
+                ),
+                default=None,
+            ),
+            today=_today(),
+        )
+    except MoveRefused as refused:
+        raise RuleViolation(
+            refused.message, errors=[FieldError("date", refused.message)]
+        ) from refused
+    session.add(
+        StatusChange(
+            trajectory_id=trajectory.id,
+            from_status=trajectory.status,
+            to_status=to_status,
+            on=on,
+            by_user_id=principal.id,
+            reason=reason,
+            expected_return_on=expected_return_on,
+        )
+    )
+    trajectory.status = to_status
+    if to_status is Status.ACTIVE and trajectory.started_on is None:
+        trajectory.started_on = on
+        trajectory.phase_since = on
+    if to_status is Status.PAUSED:
+        trajectory.pause_reason = reason
+        trajectory.expected_return_on = expected_return_on
+    else:
+        trajectory.pause_reason = None
+        trajectory.expected_return_on = None
+    if to_status is Status.CLOSED:
+        trajectory.closed_on = on
+    session.flush()
+    return trajectory
+
+
+def update_trajectory(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    data: TrajectoryUpdate,
+    *,
+    version: int,
+) -> Trajectory:
+    trajectory = get_trajectory_for(session, principal, trajectory_id, Action.TRAJECTORIES_MANAGE)
+    check_version(version, trajectory.version)
+    if trajectory.status is not Status.PAUSED:
+        raise Conflict(
+            "Only a paused trajectory has a pause reason and an expected return",
+            errors=[FieldError("status", "is not paused")],
+        )
+    for field, value in data.model_dump(exclude_unset=True).items():
+        setattr(trajectory, field, value)
+    session.flush()
+    return trajectory
+
+
+def phase_history(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID
+) -> list[PhaseChange]:
+    get_trajectory(session, principal, trajectory_id)
+    return list(
+        session.scalars(
+            select(PhaseChange)
+            .where(PhaseChange.trajectory_id == trajectory_id)
+            .order_by(PhaseChange.on, PhaseChange.created_at)
+        )
+    )
+
+
+def status_history(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID
+) -> list[StatusChange]:
+    get_trajectory(session, principal, trajectory_id)
+    return list(
+        session.scalars(
+            select(StatusChange)
+            .where(StatusChange.trajectory_id == trajectory_id)
+            .order_by(StatusChange.on, StatusChange.created_at)
+        )
+    )
+
+
+# --- mini-team ----------------------------------------------------------------------------
+
+
+def _team_query() -> Select[TeamMember]:
+    return select(TeamMember).options(joinedload(TeamMember.user).joinedload(User.organisation))
+
+
+def list_team(session: Session, principal: Principal, trajectory_id: uuid.UUID) -> list[TeamMember]:
+    get_trajectory(session, principal, trajectory_id)
+    return list(
+        session.scalars(
+            _team_query()
+            .where(TeamMember.trajectory_id == trajectory_id)
+            .order_by(TeamMember.to_date.is_not(None), TeamMember.from_date)
+        )
+    )
+
+
+def add_team_member(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID, data: TeamMemberCreate
+) -> TeamMember:
+    trajectory = get_trajectory_for(session, principal, trajectory_id, Action.TRAJECTORIES_MANAGE)
+    user = session.get(User, data.user_id)
+    if user is None or not user.is_active:
+        raise RuleViolation(
+            "Unknown or inactive staff member",
+            errors=[FieldError("user_id", "is not a staff member")],
+        )
+    existing = session.scalar(
+        select(TeamMember.id).where(
+            TeamMember.trajectory_id == trajectory.id, TeamMember.user_id == user.id
+        )
+    )
+    if existing:
+        raise Conflict(
+            "This person is on the mini-team already",
+            errors=[FieldError("user_id", "is on the team already")],
+        )
+    member = TeamMember(
+        trajectory_id=trajectory.id,
+        user_id=user.id,
+        team_role=data.team_role,
+        from_date=data.from_date or _today(),
+        to_date=data.to_date,
+    )
+    session.add(member)
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
+        raise Conflict("This person is on the mini-team already") from exc
+    return _load_member(session, member.id)
+
+
+def _load_member(session: Session, member_id: uuid.UUID) -> TeamMember:
+    member = session.scalar(_team_query().where(TeamMember.id == member_id))
+    if member is None:
+        raise NotFound("Team member not found")
+    return member
+
+
+def end_team_member(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    member_id: uuid.UUID,
+    *,
+    version: int,
+) -> TeamMember:
+    """Ending keeps the row: the history shows who was on the team when."""
+    trajectory = get_trajectory_for(session, principal, trajectory_id, Action.TRAJECTORIES_MANAGE)
+    member = session.scalar(
+        _team_query().where(TeamMember.id == member_id, TeamMember.trajectory_id == trajectory.id)
+    )
+    if member is None:
+        raise NotFound("Team member not found")
+    check_version(version, member.version)
+    if member.to_date is not None and member.to_date <= _today():
+        raise Conflict("This membership has ended already")
+    member.to_date = max(_today(), member.from_date)
+    session.flush()
+    return member
