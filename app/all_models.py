@@ -3,6 +3,7 @@
 from app.auth import models as auth_models
 from app.core.database import Base
 from app.employment import models as employment_models
+from app.notes import models as note_models
 from app.organisations import models as organisation_models
 from app.outflow import models as outflow_models
 from app.participants import models as participant_models
@@ -15,6 +16,7 @@ __all__ = [
     "auth_models",
     "employment_models",
     "metadata",
+    "note_models",
     "organisation_models",
     "outflow_models",
     "participant_models",

@@ -24,6 +24,7 @@ from app.core.middleware import BodyLimitMiddleware, MediaTypeMiddleware, Securi
 from app.core.openapi import install_openapi
 from app.employment.router import router as employment_router
 from app.health.router import router as health_router
+from app.notes.router import router as notes_router
 from app.organisations.router import router as organisations_router
 from app.outflow.router import router as outflow_router
 from app.participants.router import router as participants_router
@@ -203,6 +204,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(progress_router)
     api.include_router(employment_router)
     api.include_router(outflow_router)
+    api.include_router(notes_router)
     app.include_router(api)
     install_error_handlers(app)
     install_openapi(app)

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 
 from app.access.permissions import PLATFORM_ADMIN_ACTIONS, ROLE_ACTIONS, Action
 from app.auth.models import Role, User
-from app.core.errors import Forbidden
+from app.core.errors import Forbidden, NotFound
 from app.participants.models import Participant
 from app.trajectories.models import Trajectory
 
@@ -126,3 +126,16 @@ def visible_participants(principal: Principal) -> ColumnElement[bool]:
             )
         ),
     )
+
+
+def require_visible(principal: Principal, action: Action) -> None:
+    """For reads: a caller without the action must not learn that the object exists."""
+    if not can(principal, action):
+        raise NotFound("Not found")
+
+
+def require_note_author(principal: Principal, author_id: uuid.UUID | None) -> None:
+    # A note is the author's professional record: others add a note, they do not rewrite it.
+    require(principal, Action.NOTES_WRITE)
+    if author_id != principal.id:
+        raise Forbidden("Only the author may change or remove a note")

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 
-def _clean_text(value: str) -> str:
+def clean_text(value: str) -> str:
     # NUL is rejected by PostgreSQL and lone surrogates cannot be encoded: refuse both here so
     # the answer is a 422 on both databases instead of a driver error on one of them.
     if "\x00" in value:
@@ -36,24 +36,24 @@ def _no_line_breaks(value: str) -> str:
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_clean_text),
+    AfterValidator(clean_text),
     AfterValidator(_no_line_breaks),
 ]
 ShortText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=300),
-    AfterValidator(_clean_text),
+    AfterValidator(clean_text),
     AfterValidator(_no_line_breaks),
 ]
 SearchText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=100),
-    AfterValidator(_clean_text),
+    AfterValidator(clean_text),
 ]
 Code = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=50),
-    AfterValidator(_clean_text),
+    AfterValidator(clean_text),
     AfterValidator(_no_line_breaks),
 ]
 
