@@ -34,7 +34,7 @@ def _settings() -> Settings:
         raise typer.Exit(2) from exc
 
 
-def run_migrations(database_url: str, revision: str = "heads") -> None:
+def run_migrations(database_url: str, revision: str = "head") -> None:
     from alembic import command
     from alembic.config import Config
 

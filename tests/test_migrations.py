@@ -43,11 +43,11 @@ def alembic_config(url: str) -> Config:
 
 def test_upgrade_downgrade_upgrade(scratch_url: str) -> None:
     config = alembic_config(scratch_url)
-    command.upgrade(config, "heads")
+    command.upgrade(config, "head")
     command.downgrade(config, "base")
     engine = make_engine(scratch_url)
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
-    command.upgrade(config, "heads")
+    command.upgrade(config, "head")
     with engine.connect() as connection:
         codes = connection.scalars(text("SELECT code FROM frameworks ORDER BY sort_order")).all()
     engine.dispose()

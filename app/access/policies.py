@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from app.access.permissions import PLATFORM_ADMIN_ACTIONS, ROLE_ACTIONS, Action
 from app.auth.models import Role, User
 from app.core.errors import Forbidden, NotFound
+from app.employment.models import Employer, EmployerContact
 from app.participants.models import Participant
 from app.trajectories.models import Trajectory
 
@@ -126,6 +127,21 @@ def visible_participants(principal: Principal) -> ColumnElement[bool]:
             )
         ),
     )
+
+
+# --- employers and employer contacts: the organisation's own job-development records --------
+
+
+def visible_employers(principal: Principal) -> ColumnElement[bool]:
+    if not can(principal, Action.TRAJECTORIES_READ):
+        return false()
+    return Employer.organisation_id == principal.organisation_id
+
+
+def visible_employer_contacts(principal: Principal) -> ColumnElement[bool]:
+    if not can(principal, Action.TRAJECTORIES_READ):
+        return false()
+    return EmployerContact.organisation_id == principal.organisation_id
 
 
 def require_visible(principal: Principal, action: Action) -> None:

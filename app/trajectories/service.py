@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from app.access.policies import Principal
 from app.auth.models import User
 from app.core.concurrency import check_version
 from app.core.database import is_unique_violation
+from app.core.dates import add_months
 from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
 from app.core.pagination import PageResult, paginate, parse_sort
 from app.organisations.models import Framework
@@ -291,13 +291,6 @@ def trajectory_flags(trajectory: Trajectory, max_months: int | None, today: date
         if norm is not None and (today - trajectory.phase_since).days > norm:
             flags.append("phase_past_norm")
     return flags
-
-
-def add_months(start: date, months: int) -> date:
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
 
 
 # --- status: start, pause, resume, close --------------------------------------------------

@@ -1,0 +1,903 @@
+"""Work-floor life and progress: rules and queries.
+
+Everything here hangs off a trajectory. Reads load the record joined to its trajectory under
+`policies.visible_trajectories`, so an invisible record answers exactly like an absent one
+(404); writes additionally need `Action.PROGRESS_WRITE` (403 when visible but not allowed).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
+
+from app.access import policies
+from app.access.permissions import Action
+from app.access.policies import Principal
+from app.auth.models import User
+from app.core.concurrency import check_version
+from app.core.database import utcnow
+from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
+from app.core.pagination import PageResult, paginate, parse_sort
+from app.organisations import service as organisation_service
+from app.organisations.models import WorkFloor
+from app.participants.models import Participant
+from app.progress.models import (
+    MAX_HOURS_PER_HALF_DAY,
+    ActivationSession,
+    Attendance,
+    CompetenceItem,
+    Goal,
+    GoalStatus,
+    HalfDay,
+    Placement,
+    ProgressLog,
+    ProgressScore,
+)
+from app.progress.schemas import (
+    ActivationSessionCreate,
+    ActivationSessionUpdate,
+    AttendanceWrite,
+    FloorDayWrite,
+    GoalCreate,
+    GoalUpdate,
+    PlacementCreate,
+    PlacementUpdate,
+    ProgressLogCreate,
+    ProgressLogUpdate,
+    ScoreWrite,
+)
+from app.trajectories import service as trajectory_service
+from app.trajectories.models import Trajectory
+
+PLACEMENT_SORTS = {"start_date": Placement.start_date}
+ATTENDANCE_SORTS = {"date": Attendance.date}
+PROGRESS_LOG_SORTS = {"logged_on": ProgressLog.logged_on}
+GOAL_SORTS = {"created_at": Goal.created_at}
+SESSION_SORTS = {"held_on": ActivationSession.held_on}
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _invalid(field: str, message: str, detail: str | None = None) -> RuleViolation:
+    return RuleViolation(detail or f"{field} {message}", errors=[FieldError(field, message)])
+
+
+# --- loading through the trajectory -------------------------------------------------------
+
+_Record = TypeVar("_Record", Placement, ProgressLog, Goal, ActivationSession)
+
+
+def _load(
+    session: Session,
+    principal: Principal,
+    model: type[_Record],
+    record_id: uuid.UUID,
+    *,
+    label: str,
+    options: Sequence[ORMOption] = (),
+) -> tuple[_Record, Trajectory]:
+    """The record and its trajectory when the caller may see the trajectory; else 404."""
+    row = session.execute(
+        select(model, Trajectory)
+        .join(Trajectory, Trajectory.id == model.trajectory_id)
+        .where(model.id == record_id, policies.visible_trajectories(principal))
+        .options(*options)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"{label} not found")
+    record, trajectory = row
+    return record, trajectory
+
+
+def _load_for_write(
+    session: Session,
+    principal: Principal,
+    model: type[_Record],
+    record_id: uuid.UUID,
+    *,
+    label: str,
+    options: Sequence[ORMOption] = (),
+) -> tuple[_Record, Trajectory]:
+    loaded = _load(session, principal, model, record_id, label=label, options=options)
+    policies.require(principal, Action.PROGRESS_WRITE)
+    return loaded
+
+
+def _visible_trajectory(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID
+) -> Trajectory:
+    return trajectory_service.get_trajectory(session, principal, trajectory_id)
+
+
+def _writable_trajectory(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID
+) -> Trajectory:
+    return trajectory_service.get_trajectory_for(
+        session, principal, trajectory_id, Action.PROGRESS_WRITE
+    )
+
+
+# --- shared checks ------------------------------------------------------------------------
+
+
+def _check_colleague(
+    session: Session, trajectory: Trajectory, user_id: uuid.UUID, field: str
+) -> None:
+    """Coaches and goal owners are active staff of the organisation that owns the trajectory."""
+    user = session.get(User, user_id)
+    if user is None or not user.is_active or user.organisation_id != trajectory.organisation_id:
+        raise _invalid(
+            field,
+            "must be an active staff member of the trajectory's organisation",
+            "Unknown staff member",
+        )
+
+
+def _check_not_before_referral(trajectory: Trajectory, day: date, field: str) -> None:
+    if day < trajectory.referred_on:
+        raise _invalid(
+            field,
+            f"cannot be before the trajectory began ({trajectory.referred_on.isoformat()})",
+            "The date lies before the trajectory began",
+        )
+
+
+def _active_on(day: date) -> ColumnElement[bool]:
+    return and_(
+        Placement.start_date <= day,
+        or_(Placement.end_date.is_(None), Placement.end_date >= day),
+    )
+
+
+# --- placements ---------------------------------------------------------------------------
+
+
+def _floor_for(
+    session: Session, principal: Principal, trajectory: Trajectory, floor_id: uuid.UUID
+) -> WorkFloor:
+    """A work floor of the trajectory's own organisation, or a 422 naming work_floor_id."""
+    try:
+        floor = organisation_service.get_work_floor(session, principal, floor_id)
+    except NotFound:
+        floor = None
+    if floor is None or floor.organisation_id != trajectory.organisation_id:
+        raise _invalid(
+            "work_floor_id",
+            "must be a work floor of the trajectory's organisation",
+            "Unknown work floor",
+        )
+    if not floor.is_active:
+        raise _invalid("work_floor_id", "is no longer in use", "Inactive work floor")
+    return floor
+
+
+def _check_planned(hours: Decimal, half_days: int) -> None:
+    if hours > MAX_HOURS_PER_HALF_DAY * half_days:
+        raise _invalid(
+            "planned_hours_per_week",
+            f"cannot exceed {MAX_HOURS_PER_HALF_DAY} hours per planned half-day",
+            "More hours planned than the half-days can hold",
+        )
+
+
+def _check_capacity(
+    session: Session,
+    floor: WorkFloor,
+    day: date,
+    *,
+    override_reason: str | None,
+    except_id: uuid.UUID | None = None,
+) -> None:
+    """409 when the floor is full on ``day``, unless the caller gives a reason to override."""
+    # Serialise placements on one floor (PostgreSQL; SQLite serialises all writers anyway),
+    # so two coaches cannot both take the last place.
+    session.execute(select(WorkFloor.id).where(WorkFloor.id == floor.id).with_for_update())
+    statement = select(func.count(Placement.id)).where(
+        Placement.work_floor_id == floor.id, _active_on(day)
+    )
+    if except_id is not None:
+        statement = statement.where(Placement.id != except_id)
+    occupied = session.scalar(statement) or 0
+    if occupied >= floor.capacity and not override_reason:
+        raise Conflict(
+            f"Work floor '{floor.name}' is full on {day.isoformat()}: {occupied} placements "
+            f"for a capacity of {floor.capacity}. Give capacity_override_reason to place anyway.",
+            errors=[FieldError("capacity_override_reason", "is required: the floor is full")],
+            extra={"capacity": floor.capacity, "occupied": occupied},
+        )
+
+
+def list_placements(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    *,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> PageResult:
+    trajectory = _visible_trajectory(session, principal, trajectory_id)
+    return paginate(
+        session,
+        select(Placement).where(Placement.trajectory_id == trajectory.id),
+        id_column=Placement.id,
+        sort=parse_sort(sort, PLACEMENT_SORTS),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def get_placement(session: Session, principal: Principal, placement_id: uuid.UUID) -> Placement:
+    placement, _ = _load(session, principal, Placement, placement_id, label="Placement")
+    return placement
+
+
+def create_placement(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID, data: PlacementCreate
+) -> Placement:
+    trajectory = _writable_trajectory(session, principal, trajectory_id)
+    floor = _floor_for(session, principal, trajectory, data.work_floor_id)
+    if data.coach_id is not None:
+        _check_colleague(session, trajectory, data.coach_id, "coach_id")
+    _check_not_before_referral(trajectory, data.start_date, "start_date")
+    _check_planned(data.planned_hours_per_week, data.planned_half_days_per_week)
+    _check_capacity(session, floor, data.start_date, override_reason=data.capacity_override_reason)
+    placement = Placement(trajectory_id=trajectory.id, created_by=principal.id, **data.model_dump())
+    session.add(placement)
+    session.flush()
+    return placement
+
+
+def update_placement(
+    session: Session,
+    principal: Principal,
+    placement_id: uuid.UUID,
+    data: PlacementUpdate,
+    *,
+    version: int,
+) -> Placement:
+    placement, trajectory = _load_for_write(
+        session, principal, Placement, placement_id, label="Placement"
+    )
+    check_version(version, placement.version)
+    changes = data.model_dump(exclude_unset=True)
+    start = changes.get("start_date", placement.start_date)
+    end = changes.get("end_date", placement.end_date)
+    if end is not None and end < start:
+        if "end_date" in changes:
+            raise _invalid(
+                "end_date", "cannot be before start_date", "The end lies before the start"
+            )
+        raise _invalid("start_date", "cannot be after end_date", "The end lies before the start")
+    floor_id = changes.get("work_floor_id", placement.work_floor_id)
+    floor_changed = floor_id != placement.work_floor_id
+    floor = _floor_for(session, principal, trajectory, floor_id) if floor_changed else None
+    if changes.get("coach_id") is not None:
+        _check_colleague(session, trajectory, changes["coach_id"], "coach_id")
+    if start != placement.start_date:
+        _check_not_before_referral(trajectory, start, "start_date")
+    _check_planned(
+        changes.get("planned_hours_per_week", placement.planned_hours_per_week),
+        changes.get("planned_half_days_per_week", placement.planned_half_days_per_week),
+    )
+    if floor_changed or start != placement.start_date:
+        _check_capacity(
+            session,
+            floor or organisation_service.get_work_floor(session, principal, floor_id),
+            start,
+            override_reason=changes.get("capacity_override_reason"),
+            except_id=placement.id,
+        )
+    if start != placement.start_date or end != placement.end_date:
+        _refuse_orphaned_attendance(session, placement.id, start, end)
+    for field, value in changes.items():
+        setattr(placement, field, value)
+    session.flush()
+    return placement
+
+
+def _refuse_orphaned_attendance(
+    session: Session, placement_id: uuid.UUID, start: date, end: date | None
+) -> None:
+    outside = (
+        or_(Attendance.date < start, Attendance.date > end) if end else Attendance.date < start
+    )
+    recorded = session.scalar(
+        select(func.count(Attendance.id)).where(Attendance.placement_id == placement_id, outside)
+    )
+    if recorded:
+        raise Conflict(
+            f"{recorded} attendance marks lie outside the new period",
+            errors=[FieldError("start_date", "leaves attendance outside the placement")],
+        )
+
+
+# --- attendance ---------------------------------------------------------------------------
+
+
+def _check_within(placement: Placement, day: date, field: str) -> None:
+    if not placement.is_active_on(day):
+        period = (
+            placement.start_date.isoformat()
+            + " – "
+            + (placement.end_date.isoformat() if placement.end_date else "open-ended")
+        )
+        raise _invalid(
+            field, f"must lie within the placement ({period})", "The date is outside the placement"
+        )
+
+
+def list_attendance(
+    session: Session,
+    principal: Principal,
+    placement_id: uuid.UUID,
+    *,
+    from_date: date | None,
+    to_date: date | None,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> PageResult:
+    placement = get_placement(session, principal, placement_id)
+    if from_date and to_date and to_date < from_date:
+        raise _invalid("to", "cannot be before from")
+    statement = select(Attendance).where(Attendance.placement_id == placement.id)
+    if from_date:
+        statement = statement.where(Attendance.date >= from_date)
+    if to_date:
+        statement = statement.where(Attendance.date <= to_date)
+    return paginate(
+        session,
+        statement,
+        id_column=Attendance.id,
+        sort=parse_sort(sort, ATTENDANCE_SORTS),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def record_attendance(
+    session: Session, principal: Principal, placement_id: uuid.UUID, data: AttendanceWrite
+) -> Attendance:
+    """Upsert one mark by (placement, date, half-day); an unchanged mark is left alone."""
+    placement, _ = _load_for_write(session, principal, Placement, placement_id, label="Placement")
+    _check_within(placement, data.date, "date")
+    mark = session.scalar(
+        select(Attendance).where(
+            Attendance.placement_id == placement.id,
+            Attendance.date == data.date,
+            Attendance.half_day == data.half_day,
+        )
+    )
+    if mark is None:
+        mark = Attendance(placement_id=placement.id, recorded_by=principal.id, **data.model_dump())
+        session.add(mark)
+    elif (mark.status, mark.hours, mark.reason) != (data.status, data.hours, data.reason):
+        mark.status, mark.hours, mark.reason = data.status, data.hours, data.reason
+        mark.recorded_by = principal.id
+    session.flush()
+    return mark
+
+
+# --- the coach's daily list ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FloorDayRow:
+    placement_id: uuid.UUID
+    trajectory_id: uuid.UUID
+    first_name: str
+    last_name: str
+    preferred_name: str | None
+    planned_hours_per_half_day: float | None
+    marks: list[Attendance]
+
+
+@dataclass(frozen=True)
+class FloorDay:
+    work_floor_id: uuid.UUID
+    date: date
+    items: list[FloorDayRow]
+
+
+def _per_half_day(placement: Placement) -> float | None:
+    if placement.planned_half_days_per_week == 0:
+        return None
+    return round(float(placement.planned_hours_per_week / placement.planned_half_days_per_week), 2)
+
+
+def _floor_day(session: Session, principal: Principal, floor_id: uuid.UUID, day: date) -> FloorDay:
+    """Two statements whatever the number of placements: the placements, then all marks."""
+    rows = session.execute(
+        select(Placement, Participant.first_name, Participant.last_name, Participant.preferred_name)
+        .join(Trajectory, Trajectory.id == Placement.trajectory_id)
+        .join(Participant, Participant.id == Trajectory.participant_id)
+        .where(
+            Placement.work_floor_id == floor_id,
+            _active_on(day),
+            policies.visible_trajectories(principal),
+        )
+        .order_by(Participant.sort_name, Placement.id)
+    ).all()
+    marks = session.scalars(
+        select(Attendance)
+        .where(Attendance.placement_id.in_([row[0].id for row in rows]), Attendance.date == day)
+        .order_by(Attendance.half_day)
+        .execution_options(populate_existing=True)  # the bulk write bypassed the identity map
+    ).all()
+    by_placement: dict[uuid.UUID, list[Attendance]] = {}
+    for mark in marks:
+        by_placement.setdefault(mark.placement_id, []).append(mark)
+    return FloorDay(
+        work_floor_id=floor_id,
+        date=day,
+        items=[
+            FloorDayRow(
+                placement_id=placement.id,
+                trajectory_id=placement.trajectory_id,
+                first_name=first_name,
+                last_name=last_name,
+                preferred_name=preferred_name,
+                planned_hours_per_half_day=_per_half_day(placement),
+                marks=by_placement.get(placement.id, []),
+            )
+            for placement, first_name, last_name, preferred_name in rows
+        ],
+    )
+
+
+def floor_day(
+    session: Session, principal: Principal, floor_id: uuid.UUID, *, day: date
+) -> FloorDay:
+    floor = organisation_service.get_work_floor(session, principal, floor_id)
+    return _floor_day(session, principal, floor.id, day)
+
+
+def record_floor_day(
+    session: Session, principal: Principal, floor_id: uuid.UUID, data: FloorDayWrite
+) -> FloorDay:
+    """Record a whole floor's day in one transaction: upsert per (placement, date, half-day).
+
+    A fixed number of statements whatever the number of entries: one to load the placements,
+    one for the marks already there, one bulk insert, one bulk update. The bulk update goes
+    around the ORM, so it checks and bumps `version` itself. Repeating a request changes
+    nothing: unchanged marks are not written at all.
+    """
+    floor = organisation_service.get_work_floor(session, principal, floor_id)
+    policies.require(principal, Action.PROGRESS_WRITE)
+    day = data.date
+    wanted = {entry.placement_id for entry in data.entries}
+    on_floor = set(
+        session.scalars(
+            select(Placement.id)
+            .join(Trajectory, Trajectory.id == Placement.trajectory_id)
+            .where(
+                Placement.id.in_(list(wanted)),
+                Placement.work_floor_id == floor.id,
+                _active_on(day),
+                policies.visible_trajectories(principal),
+            )
+        )
+    )
+    errors: list[FieldError] = []
+    seen: set[tuple[uuid.UUID, HalfDay]] = set()
+    for n, entry in enumerate(data.entries):
+        if entry.placement_id not in on_floor:
+            errors.append(
+                FieldError(
+                    f"entries.{n}.placement_id",
+                    "is not a placement on this work floor on that date",
+                )
+            )
+        if (entry.placement_id, entry.half_day) in seen:
+            errors.append(FieldError(f"entries.{n}.half_day", "is given twice for this placement"))
+        seen.add((entry.placement_id, entry.half_day))
+    if errors:
+        raise RuleViolation("Some entries cannot be recorded; nothing was written", errors=errors)
+
+    existing = {
+        (row.placement_id, row.half_day): row
+        for row in session.execute(
+            select(
+                Attendance.id,
+                Attendance.placement_id,
+                Attendance.half_day,
+                Attendance.status,
+                Attendance.hours,
+                Attendance.reason,
+                Attendance.version,
+            ).where(Attendance.placement_id.in_(list(wanted)), Attendance.date == day)
+        )
+    }
+    now = utcnow()
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for entry in data.entries:
+        values = {"status": entry.status, "hours": entry.hours, "reason": entry.reason}
+        current = existing.get((entry.placement_id, entry.half_day))
+        if current is None:
+            inserts.append(
+                {
+                    "id": uuid.uuid4(),
+                    "placement_id": entry.placement_id,
+                    "date": day,
+                    "half_day": entry.half_day,
+                    "recorded_by": principal.id,
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                    **values,
+                }
+            )
+        elif (current.status, current.hours, current.reason) != tuple(values.values()):
+            updates.append(
+                {
+                    "b_id": current.id,
+                    "b_version": current.version,
+                    "b_new_version": current.version + 1,
+                    "b_recorded_by": principal.id,
+                    "b_updated_at": now,
+                    **{f"b_{key}": value for key, value in values.items()},
+                }
+            )
+    table = cast(Table, Attendance.__table__)
+    if inserts:
+        session.execute(insert(table), inserts)
+    if updates:
+        result = session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values(
+                status=bindparam("b_status"),
+                hours=bindparam("b_hours"),
+                reason=bindparam("b_reason"),
+                recorded_by=bindparam("b_recorded_by"),
+                updated_at=bindparam("b_updated_at"),
+                version=bindparam("b_new_version"),
+            ),
+            updates,
+        )
+        dialect = session.get_bind().dialect
+        if dialect.supports_sane_multi_rowcount and result.rowcount != len(updates):  # type: ignore[attr-defined]
+            raise Conflict("Someone else recorded this day at the same time: reload and retry")
+    return _floor_day(session, principal, floor.id, day)
+
+
+# --- competence items ---------------------------------------------------------------------
+
+
+def _competence_items_of(organisation_id: uuid.UUID) -> Select[CompetenceItem]:
+    """The organisation's own active items if it defined any, else the default set."""
+    own = aliased(CompetenceItem)
+    has_own = exists(select(own.id).where(own.organisation_id == organisation_id))
+    return (
+        select(CompetenceItem)
+        .where(
+            CompetenceItem.is_active.is_(True),
+            or_(
+                CompetenceItem.organisation_id == organisation_id,
+                and_(CompetenceItem.organisation_id.is_(None), ~has_own),
+            ),
+        )
+        .order_by(CompetenceItem.sort_order, CompetenceItem.code)
+    )
+
+
+def list_competence_items(session: Session, principal: Principal) -> list[CompetenceItem]:
+    return list(session.scalars(_competence_items_of(principal.organisation_id)))
+
+
+# --- progress logs ------------------------------------------------------------------------
+
+_WITH_SCORES = (selectinload(ProgressLog.scores),)
+
+
+def _scores(
+    session: Session, trajectory: Trajectory, scores: list[ScoreWrite]
+) -> list[ProgressScore]:
+    items = {
+        item.code: item
+        for item in session.scalars(_competence_items_of(trajectory.organisation_id))
+    }
+    errors: list[FieldError] = []
+    seen: set[str] = set()
+    result: list[ProgressScore] = []
+    for n, given in enumerate(scores):
+        item = items.get(given.item_code)
+        if item is None:
+            errors.append(
+                FieldError(f"scores.{n}.item_code", "is not a competence item of this organisation")
+            )
+        elif given.item_code in seen:
+            errors.append(FieldError(f"scores.{n}.item_code", "is scored twice"))
+        else:
+            result.append(
+                ProgressScore(
+                    competence_item_id=item.id,
+                    item_code=item.code,
+                    sort_order=item.sort_order,
+                    score=given.score,
+                )
+            )
+        seen.add(given.item_code)
+    if errors:
+        raise RuleViolation("Some scores cannot be recorded", errors=errors)
+    return sorted(result, key=lambda score: (score.sort_order, score.item_code))
+
+
+def _check_placement_of(session: Session, trajectory: Trajectory, placement_id: uuid.UUID) -> None:
+    found = session.scalar(
+        select(Placement.id).where(
+            Placement.id == placement_id, Placement.trajectory_id == trajectory.id
+        )
+    )
+    if found is None:
+        raise _invalid(
+            "placement_id", "must be a placement of this trajectory", "Unknown placement"
+        )
+
+
+def list_progress_logs(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    *,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> PageResult:
+    trajectory = _visible_trajectory(session, principal, trajectory_id)
+    return paginate(
+        session,
+        select(ProgressLog)
+        .where(ProgressLog.trajectory_id == trajectory.id)
+        .options(*_WITH_SCORES),
+        id_column=ProgressLog.id,
+        sort=parse_sort(sort, PROGRESS_LOG_SORTS),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def get_progress_log(session: Session, principal: Principal, log_id: uuid.UUID) -> ProgressLog:
+    log, _ = _load(
+        session, principal, ProgressLog, log_id, label="Progress log", options=_WITH_SCORES
+    )
+    return log
+
+
+def create_progress_log(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID, data: ProgressLogCreate
+) -> ProgressLog:
+    trajectory = _writable_trajectory(session, principal, trajectory_id)
+    _check_not_before_referral(trajectory, data.logged_on, "logged_on")
+    if data.placement_id is not None:
+        _check_placement_of(session, trajectory, data.placement_id)
+    log = ProgressLog(
+        trajectory_id=trajectory.id,
+        placement_id=data.placement_id,
+        author_id=principal.id,  # never from the body
+        logged_on=data.logged_on,
+        text=data.text,
+        scores=_scores(session, trajectory, data.scores),
+    )
+    session.add(log)
+    session.flush()
+    return log
+
+
+def update_progress_log(
+    session: Session,
+    principal: Principal,
+    log_id: uuid.UUID,
+    data: ProgressLogUpdate,
+    *,
+    version: int,
+) -> ProgressLog:
+    log, trajectory = _load_for_write(
+        session, principal, ProgressLog, log_id, label="Progress log", options=_WITH_SCORES
+    )
+    check_version(version, log.version)
+    changes = data.model_dump(exclude_unset=True, exclude={"scores"})
+    if "logged_on" in changes:
+        _check_not_before_referral(trajectory, changes["logged_on"], "logged_on")
+    if changes.get("placement_id") is not None:
+        _check_placement_of(session, trajectory, changes["placement_id"])
+    if data.scores is not None:
+        scores = _scores(session, trajectory, data.scores)
+        # Delete the old rows first: the unit of work would insert before deleting and trip
+        # the (log, item) unique constraint.
+        log.scores.clear()
+        session.flush()
+        log.scores.extend(scores)
+        log.updated_at = utcnow()  # the log's version moves when only its scores changed
+    for field, value in changes.items():
+        setattr(log, field, value)
+    session.flush()
+    return log
+
+
+def delete_progress_log(
+    session: Session, principal: Principal, log_id: uuid.UUID, *, version: int
+) -> None:
+    log, _ = _load_for_write(session, principal, ProgressLog, log_id, label="Progress log")
+    check_version(version, log.version)
+    session.delete(log)
+    session.flush()
+
+
+# --- goals --------------------------------------------------------------------------------
+
+
+def _overdue(today: date) -> ColumnElement[bool]:
+    return and_(Goal.status == GoalStatus.OPEN, Goal.due_on < today)
+
+
+def _not_overdue(today: date) -> ColumnElement[bool]:
+    # Spelled out: NOT (… due_on < today) is NULL, not true, for goals without a due date.
+    return or_(Goal.status != GoalStatus.OPEN, Goal.due_on.is_(None), Goal.due_on >= today)
+
+
+def list_goals(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    *,
+    status: GoalStatus | None,
+    overdue: bool | None,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> PageResult:
+    trajectory = _visible_trajectory(session, principal, trajectory_id)
+    statement = select(Goal).where(Goal.trajectory_id == trajectory.id)
+    if status is not None:
+        statement = statement.where(Goal.status == status)
+    if overdue is not None:
+        statement = statement.where(_overdue(_today()) if overdue else _not_overdue(_today()))
+    return paginate(
+        session,
+        statement,
+        id_column=Goal.id,
+        sort=parse_sort(sort, GOAL_SORTS),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def get_goal(session: Session, principal: Principal, goal_id: uuid.UUID) -> Goal:
+    goal, _ = _load(session, principal, Goal, goal_id, label="Goal")
+    return goal
+
+
+def create_goal(
+    session: Session, principal: Principal, trajectory_id: uuid.UUID, data: GoalCreate
+) -> Goal:
+    trajectory = _writable_trajectory(session, principal, trajectory_id)
+    if data.owner_id is not None:
+        _check_colleague(session, trajectory, data.owner_id, "owner_id")
+    goal = Goal(trajectory_id=trajectory.id, created_by=principal.id, **data.model_dump())
+    session.add(goal)
+    session.flush()
+    return goal
+
+
+def update_goal(
+    session: Session, principal: Principal, goal_id: uuid.UUID, data: GoalUpdate, *, version: int
+) -> Goal:
+    goal, trajectory = _load_for_write(session, principal, Goal, goal_id, label="Goal")
+    check_version(version, goal.version)
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("owner_id") is not None:
+        _check_colleague(session, trajectory, changes["owner_id"], "owner_id")
+    for field, value in changes.items():
+        setattr(goal, field, value)
+    session.flush()
+    return goal
+
+
+def delete_goal(
+    session: Session, principal: Principal, goal_id: uuid.UUID, *, version: int
+) -> None:
+    goal, _ = _load_for_write(session, principal, Goal, goal_id, label="Goal")
+    check_version(version, goal.version)
+    session.delete(goal)
+    session.flush()
+
+
+# --- activation sessions ------------------------------------------------------------------
+
+
+def list_activation_sessions(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    *,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> PageResult:
+    trajectory = _visible_trajectory(session, principal, trajectory_id)
+    return paginate(
+        session,
+        select(ActivationSession).where(ActivationSession.trajectory_id == trajectory.id),
+        id_column=ActivationSession.id,
+        sort=parse_sort(sort, SESSION_SORTS),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def get_activation_session(
+    session: Session, principal: Principal, session_id: uuid.UUID
+) -> ActivationSession:
+    record, _ = _load(session, principal, ActivationSession, session_id, label="Session")
+    return record
+
+
+def create_activation_session(
+    session: Session,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    data: ActivationSessionCreate,
+) -> ActivationSession:
+    trajectory = _writable_trajectory(session, principal, trajectory_id)
+    _check_not_before_referral(trajectory, data.held_on, "held_on")
+    record = ActivationSession(
+        trajectory_id=trajectory.id, created_by=principal.id, **data.model_dump()
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def update_activation_session(
+    session: Session,
+    principal: Principal,
+    session_id: uuid.UUID,
+    data: ActivationSessionUpdate,
+    *,
+    version: int,
+) -> ActivationSession:
+    record, trajectory = _load_for_write(
+        session, principal, ActivationSession, session_id, label="Session"
+    )
+    check_version(version, record.version)
+    changes = data.model_dump(exclude_unset=True)
+    if "held_on" in changes:
+        _check_not_before_referral(trajectory, changes["held_on"], "held_on")
+    for field, value in changes.items():
+        setattr(record, field, value)
+    session.flush()
+    return record
+
+
+def delete_activation_session(
+    session: Session, principal: Principal, session_id: uuid.UUID, *, version: int
+) -> None:
+    record, _ = _load_for_write(session, principal, ActivationSession, session_id, label="Session")
+    check_version(version, record.version)
+    session.delete(record)
+    session.flush()
