@@ -326,3 +326,15 @@ def end_sessions(session: Session, user_id: uuid.UUID) -> None:
         .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
+
+
+def is_active_staff_of(session: Session, user_id: uuid.UUID, organisation_id: uuid.UUID) -> bool:
+    """For references to a colleague (a placement's coach, a goal's owner, a contact's staff)."""
+    found = session.scalar(
+        select(User.id).where(
+            User.id == user_id,
+            User.organisation_id == organisation_id,
+            User.is_active.is_(True),
+        )
+    )
+    return found is not None

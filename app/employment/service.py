@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
-from app.auth.models import User
+from app.auth import service as auth_service
 from app.core.concurrency import check_version
 from app.core.database import is_unique_violation, utcnow
 from app.core.dates import add_months
@@ -258,13 +258,7 @@ def _referenced_staff(
 ) -> FieldError | None:
     if staff_id == principal.id:
         return None
-    colleague = session.scalar(
-        select(User.id).where(
-            User.id == staff_id,
-            User.organisation_id == principal.organisation_id,
-            User.is_active.is_(True),
-        )
-    )
+    colleague = auth_service.is_active_staff_of(session, staff_id, principal.organisation_id)
     return None if colleague else FieldError("staff_id", "is not an active colleague of yours")
 
 

@@ -14,12 +14,10 @@ from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
 from app.core.concurrency import check_version
-from app.core.errors import NotFound
 from app.core.pagination import PageResult, paginate, parse_sort
 from app.notes.models import Note, Visibility
 from app.notes.schemas import NoteCreate, NoteUpdate
 from app.trajectories import service as trajectory_service
-from app.trajectories.models import Trajectory
 
 NOTE_SORTS = {"written_on": Note.written_on, "created_at": Note.created_at}
 
@@ -69,13 +67,9 @@ def add_note(
 
 def get_note(session: Session, principal: Principal, note_id: uuid.UUID) -> Note:
     policies.require_visible(principal, Action.NOTES_READ)
-    note = session.scalar(
-        select(Note)
-        .join(Trajectory, Trajectory.id == Note.trajectory_id)
-        .where(Note.id == note_id, policies.visible_trajectories(principal))
+    note, _ = trajectory_service.get_trajectory_record(
+        session, principal, Note, note_id, label="Note"
     )
-    if note is None:
-        raise NotFound("Note not found")
     return note
 
 

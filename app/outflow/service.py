@@ -246,13 +246,9 @@ def list_follow_ups(
 
 
 def get_follow_up(session: Session, principal: Principal, follow_up_id: uuid.UUID) -> FollowUp:
-    follow_up = session.scalar(
-        select(FollowUp)
-        .join(Trajectory, Trajectory.id == FollowUp.trajectory_id)
-        .where(FollowUp.id == follow_up_id, policies.visible_trajectories(principal))
+    follow_up, _ = trajectory_service.get_trajectory_record(
+        session, principal, FollowUp, follow_up_id, label="Follow-up"
     )
-    if follow_up is None:
-        raise NotFound("Follow-up not found")
     return follow_up
 
 

@@ -33,7 +33,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
-from app.auth.models import User
+from app.auth import service as auth_service
 from app.core.concurrency import check_version
 from app.core.database import utcnow
 from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
@@ -99,16 +99,9 @@ def _load(
     options: Sequence[ORMOption] = (),
 ) -> tuple[_Record, Trajectory]:
     """The record and its trajectory when the caller may see the trajectory; else 404."""
-    row = session.execute(
-        select(model, Trajectory)
-        .join(Trajectory, Trajectory.id == model.trajectory_id)
-        .where(model.id == record_id, policies.visible_trajectories(principal))
-        .options(*options)
-    ).one_or_none()
-    if row is None:
-        raise NotFound(f"{label} not found")
-    record, trajectory = row
-    return record, trajectory
+    return trajectory_service.get_trajectory_record(
+        session, principal, model, record_id, label=label, options=options
+    )
 
 
 def _load_for_write(
@@ -146,8 +139,7 @@ def _check_colleague(
     session: Session, trajectory: Trajectory, user_id: uuid.UUID, field: str
 ) -> None:
     """Coaches and goal owners are active staff of the organisation that owns the trajectory."""
-    user = session.get(User, user_id)
-    if user is None or not user.is_active or user.organisation_id != trajectory.organisation_id:
+    if not auth_service.is_active_staff_of(session, user_id, trajectory.organisation_id):
         raise _invalid(
             field,
             "must be an active staff member of the trajectory's organisation",

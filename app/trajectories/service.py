@@ -6,17 +6,19 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
 from app.auth.models import User
 from app.core.concurrency import check_version
-from app.core.database import is_unique_violation
+from app.core.database import Base, is_unique_violation
 from app.core.dates import add_months
 from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
 from app.core.pagination import PageResult, paginate, parse_sort
@@ -47,6 +49,34 @@ def get_trajectory(session: Session, principal: Principal, trajectory_id: uuid.U
     if trajectory is None:
         raise NotFound("Trajectory not found")
     return trajectory
+
+
+R = TypeVar("R", bound=Base)
+
+
+def get_trajectory_record(
+    session: Session,
+    principal: Principal,
+    model: type[R],
+    record_id: uuid.UUID,
+    *,
+    label: str,
+    options: Sequence[ORMOption] = (),
+) -> tuple[R, Trajectory]:
+    """A record that hangs off a trajectory (``model.trajectory_id``), with that trajectory,
+    when the caller may see the trajectory; otherwise exactly like an absent record."""
+    owner: InstrumentedAttribute[uuid.UUID] = getattr(model, "trajectory_id")  # noqa: B009
+    key: InstrumentedAttribute[uuid.UUID] = getattr(model, "id")  # noqa: B009
+    row = session.execute(
+        select(model, Trajectory)
+        .join(Trajectory, Trajectory.id == owner)
+        .where(key == record_id, policies.visible_trajectories(principal))
+        .options(*options)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"{label} not found")
+    record, trajectory = row
+    return record, trajectory
 
 
 def get_trajectory_for(
