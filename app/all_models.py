@@ -1,8 +1,13 @@
 """Imports every domain's models so that Base.metadata is complete (Alembic, tests, backup)."""
 
+from app.access import models as access_models
+from app.audit import models as audit_models
 from app.auth import models as auth_models
+from app.consents import models as consent_models
 from app.core.database import Base
 from app.employment import models as employment_models
+from app.funding import models as funding_models
+from app.idempotency import models as idempotency_models
 from app.notes import models as note_models
 from app.organisations import models as organisation_models
 from app.outflow import models as outflow_models
@@ -13,8 +18,13 @@ from app.trajectories import models as trajectory_models
 metadata = Base.metadata
 
 __all__ = [
+    "access_models",
+    "audit_models",
     "auth_models",
+    "consent_models",
     "employment_models",
+    "funding_models",
+    "idempotency_models",
     "metadata",
     "note_models",
     "organisation_models",

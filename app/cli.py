@@ -1,4 +1,4 @@
-"""The `werkpad` command: serve, migrate, create-admin, seed-demo, backup, openapi."""
+"""The `werkpad` command: serve, migrate, create-admin, seed-demo, backup, openapi, audit."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def serve(
 
 @cli.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo organisations, work floors and logins (safe to run twice)."""
+    """Create the demo region: organisations, staff, case files (safe to run twice)."""
     from app.core.database import make_engine, make_sessionmaker, session_scope
     from app.demo import DEMO_PASSWORD
     from app.demo import seed_demo as seed
@@ -82,11 +82,12 @@ def seed_demo() -> None:
     settings = _settings()
     engine = make_engine(settings.database_url)
     with session_scope(make_sessionmaker(engine)) as session:
-        logins = seed(session)
+        report = seed(session)
     engine.dispose()
     typer.echo("Demo logins (password for all: " + DEMO_PASSWORD + "):")
-    for login in logins:
+    for login in report.logins:
         typer.echo(f"  {login.email:<32} {login.role.value:<11} {login.organisation}")
+    typer.echo(report.summary)
 
 
 @cli.command("create-admin")
@@ -172,6 +173,32 @@ def openapi() -> None:
 
     schema = create_app(Settings(database_url="sqlite://", secret_key="x" * 40)).openapi()
     sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+audit_cli = typer.Typer(help="The audit trail.", no_args_is_help=True)
+cli.add_typer(audit_cli, name="audit")
+
+
+@audit_cli.command("verify")
+def audit_verify() -> None:
+    """Recompute the audit trail's hash chain; exit 1 at the first changed or missing event."""
+    from app.audit import service as audit_service
+    from app.core.database import make_engine, make_sessionmaker, session_scope
+
+    settings = _settings()
+    engine = make_engine(settings.database_url)
+    with session_scope(make_sessionmaker(engine)) as session:
+        verdict = audit_service.verify_chain(session)
+    engine.dispose()
+    if not verdict.intact:
+        typer.secho(
+            f"Audit trail broken at seq {verdict.broken_seq}: {verdict.problem} "
+            f"({verdict.count} events before it are intact).",
+            err=True,
+            fg="red",
+        )
+        raise typer.Exit(1)
+    typer.echo(f"{verdict.count} events, chain intact (head {verdict.head_hash}).")
 
 
 def main() -> None:

@@ -14,8 +14,11 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.access.router import router as access_router
+from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.auth.router import users as users_router
+from app.consents.router import router as consents_router
 from app.core.config import Settings, get_settings
 from app.core.database import make_engine, make_sessionmaker
 from app.core.docs import install_docs
@@ -23,12 +26,15 @@ from app.core.errors import AppError, FieldError
 from app.core.middleware import BodyLimitMiddleware, MediaTypeMiddleware, SecurityHeadersMiddleware
 from app.core.openapi import install_openapi
 from app.employment.router import router as employment_router
+from app.funding.router import router as funding_router
 from app.health.router import router as health_router
+from app.idempotency.middleware import IdempotencyMiddleware
 from app.notes.router import router as notes_router
 from app.organisations.router import router as organisations_router
 from app.outflow.router import router as outflow_router
 from app.participants.router import router as participants_router
 from app.progress.router import router as progress_router
+from app.timeline.router import router as timeline_router
 from app.trajectories.router import router as trajectories_router
 
 API_PREFIX = "/api/v1"
@@ -205,12 +211,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(employment_router)
     api.include_router(outflow_router)
     api.include_router(notes_router)
+    api.include_router(timeline_router)
+    api.include_router(funding_router)
+    api.include_router(consents_router)
+    api.include_router(access_router)
+    api.include_router(audit_router)
     app.include_router(api)
     install_error_handlers(app)
     install_openapi(app)
     install_docs(app, API_PREFIX)
     install_spa(app, settings.frontend_dist)
 
+    # Added first, so it runs inside the body-limit and media-type checks.
+    app.add_middleware(
+        IdempotencyMiddleware,
+        sessionmaker=app.state.sessionmaker,
+        settings=settings,
+        prefix=API_PREFIX,
+        excluded_prefixes=(f"{API_PREFIX}/auth/",),
+    )
     app.add_middleware(MediaTypeMiddleware, form_paths={f"{API_PREFIX}/auth/login"})
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:

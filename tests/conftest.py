@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -83,13 +84,43 @@ def _empty_database_after_test(request: pytest.FixtureRequest) -> Iterator[None]
         for t in reversed(metadata.sorted_tables)
         if t.name in existing and t.name not in REFERENCE_TABLES
     ]
-    with engine.begin() as connection:
+    with delete_triggers_lifted(engine), engine.begin() as connection:
         for table in tables:
             added_by_tests = SEEDED_ROWS.get(table.name)
             statement = table.delete()
             if added_by_tests is not None:
                 statement = statement.where(text(added_by_tests))
             connection.execute(statement)
+
+
+@contextmanager
+def delete_triggers_lifted(engine: Engine) -> Iterator[None]:
+    """Append-only tables (audit_events) refuse DELETE by trigger: lift the triggers while
+    the tests' rows are removed, then put them back."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            tables = connection.scalars(
+                text(
+                    "SELECT DISTINCT event_object_table FROM information_schema.triggers "
+                    "WHERE event_object_schema = current_schema()"
+                )
+            ).all()
+            lift = [f'ALTER TABLE "{t}" DISABLE TRIGGER USER' for t in tables]
+            restore = [f'ALTER TABLE "{t}" ENABLE TRIGGER USER' for t in tables]
+        else:
+            triggers = connection.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+            ).all()
+            lift = [f'DROP TRIGGER "{name}"' for name, _ in triggers]
+            restore = [sql for _, sql in triggers]
+        for statement in lift:
+            connection.exec_driver_sql(statement)
+    try:
+        yield
+    finally:
+        with engine.begin() as connection:
+            for statement in restore:
+                connection.exec_driver_sql(statement)
 
 
 @pytest.fixture

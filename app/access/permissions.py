@@ -27,6 +27,7 @@ class Action(StrEnum):
     NOTES_READ = "notes:read"
     NOTES_WRITE = "notes:write"
     FUNDER_MONTHS_APPROVE = "funder_months:approve"
+    AUDIT_READ = "audit:read"  # access logs and break-the-glass grants of the organisation
 
 
 _EVERY_STAFF_MEMBER = {
@@ -72,6 +73,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.WORK_FLOORS_MANAGE,
             Action.ORGANISATIONS_UPDATE,
             Action.PARTNERSHIPS_MANAGE,
+            Action.AUDIT_READ,
         }
     ),
 }

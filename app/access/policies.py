@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, false, literal, or_, select, true
+from sqlalchemy.orm import aliased
 
+from app.access.models import BreakGlassGrant
 from app.access.permissions import PLATFORM_ADMIN_ACTIONS, ROLE_ACTIONS, Action
+from app.audit.models import AuditEvent
 from app.auth.models import Role, User
+from app.consents.models import Consent, DataClass
+from app.core.database import utcnow
 from app.core.errors import Forbidden, NotFound
 from app.employment.models import Employer, EmployerContact
+from app.notes.models import Note, Visibility
+from app.organisations.models import PartnershipMember, WorkFloor
 from app.participants.models import Participant
-from app.trajectories.models import Trajectory
+from app.progress.models import Placement
+from app.trajectories.models import TeamMember, Trajectory
 
 
 @dataclass(frozen=True)
@@ -93,40 +104,228 @@ def may_grant_platform_admin(principal: Principal) -> bool:
 
 
 # --- case files: participants and trajectories ------------------------------------------
-# Today's rule (issue 3): staff of the owning organisation. Mini-teams across organisations,
-# consent and care confidentiality tighten and widen it here, in one place (issue 4).
-# Details are loaded through the same filters as lists (`… WHERE id = :id AND visible_…`),
-# so a list and a detail cannot disagree.
+# Who sees a trajectory, decided here and nowhere else (domain.md, "Access"):
+#  - organisation scope: staff of the owning organisation; a coach only where the participant
+#    is placed on one of the organisation's work floors today or the coach is on the mini-team;
+#  - mini-team across organisations: a current member from another organisation, while an
+#    active consent of the participant covers that organisation for the data class;
+#  - break-the-glass: a secrecy-bound user holding a running grant for this trajectory.
+# Details are loaded through the same filters as lists (`… WHERE id = :id AND visible_…`), so
+# a list and a detail cannot disagree. Every rule reads the clock on each request: a withdrawn
+# or expired consent, an ended membership or a run-out grant cuts access at the next request.
 
 
-def can_read_trajectory(principal: Principal, trajectory: Trajectory) -> bool:
-    return (
-        can(principal, Action.TRAJECTORIES_READ)
-        and trajectory.organisation_id == principal.organisation_id
+class AccessRule(StrEnum):
+    ORGANISATION = "organisation"  # staff of the owning organisation
+    PLACEMENT = "placement"  # a coach: placed on the organisation's work floor today
+    TEAM = "team"  # a coach of the owning organisation on the mini-team
+    TEAM_UNDER_CONSENT = "team_under_consent"  # on the mini-team from another organisation
+    BREAK_THE_GLASS = "break_the_glass"
+    SUMMARY_ONLY = "summary_only"  # a partner organisation's manager: phase and dates only
+
+
+def consent_covers(
+    organisation_id: uuid.UUID,
+    participant_id: Any,
+    data_class: DataClass,
+    today: date,
+) -> ColumnElement[bool]:
+    """An active consent of the participant covers ``organisation_id`` for ``data_class``."""
+    covered = Consent.covers_work if data_class is DataClass.WORK else Consent.covers_care
+    return exists(
+        select(Consent.id).where(
+            Consent.participant_id == participant_id,
+            Consent.receiving_organisation_id == organisation_id,
+            covered.is_(True),
+            Consent.given_on <= today,
+            or_(Consent.expires_on.is_(None), Consent.expires_on >= today),
+            or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > today),
+        )
     )
+
+
+def membership_runs(today: date) -> ColumnElement[bool]:
+    """A mini-team membership that runs today. ``to_date`` is the day it ended: ending a
+    membership today cuts access at once (the same rule as ending it through the API)."""
+    return and_(
+        TeamMember.from_date <= today,
+        or_(TeamMember.to_date.is_(None), TeamMember.to_date > today),
+    )
+
+
+def current_member(principal: Principal, today: date) -> ColumnElement[bool]:
+    return exists(
+        select(TeamMember.id).where(
+            TeamMember.trajectory_id == Trajectory.id,
+            TeamMember.user_id == principal.id,
+            membership_runs(today),
+        )
+    )
+
+
+def _placed_on_own_floor(principal: Principal, today: date) -> ColumnElement[bool]:
+    return exists(
+        select(Placement.id)
+        .join(WorkFloor, WorkFloor.id == Placement.work_floor_id)
+        .where(
+            Placement.trajectory_id == Trajectory.id,
+            WorkFloor.organisation_id == principal.organisation_id,
+            Placement.start_date <= today,
+            or_(Placement.end_date.is_(None), Placement.end_date >= today),
+        )
+    )
+
+
+def glass_broken(principal: Principal, now: datetime) -> ColumnElement[bool]:
+    if not principal.bound_by_professional_secrecy:
+        return false()
+    return exists(
+        select(BreakGlassGrant.id).where(
+            BreakGlassGrant.trajectory_id == Trajectory.id,
+            BreakGlassGrant.user_id == principal.id,
+            BreakGlassGrant.started_at <= now,
+            BreakGlassGrant.expires_at > now,
+        )
+    )
+
+
+def trajectory_grounds(principal: Principal) -> dict[AccessRule, ColumnElement[bool]]:
+    """Each rule that can open a trajectory in full, as a filter on ``Trajectory``."""
+    if not can(principal, Action.TRAJECTORIES_READ):
+        return {}
+    today, now = date.today(), utcnow()
+    owned = Trajectory.organisation_id == principal.organisation_id
+    grounds: dict[AccessRule, ColumnElement[bool]] = {}
+    if principal.role is Role.COACH:
+        grounds[AccessRule.PLACEMENT] = and_(owned, _placed_on_own_floor(principal, today))
+        grounds[AccessRule.TEAM] = and_(owned, current_member(principal, today))
+    else:
+        grounds[AccessRule.ORGANISATION] = owned
+    grounds[AccessRule.TEAM_UNDER_CONSENT] = and_(
+        Trajectory.organisation_id != principal.organisation_id,
+        current_member(principal, today),
+        consent_covers(principal.organisation_id, Trajectory.participant_id, DataClass.WORK, today),
+    )
+    grounds[AccessRule.BREAK_THE_GLASS] = glass_broken(principal, now)
+    return grounds
 
 
 def visible_trajectories(principal: Principal) -> ColumnElement[bool]:
-    if not can(principal, Action.TRAJECTORIES_READ):
+    grounds = trajectory_grounds(principal)
+    return or_(*grounds.values()) if grounds else false()
+
+
+def summary_only_trajectories(principal: Principal) -> ColumnElement[bool]:
+    """May know that a trajectory exists (initials, phase, dates) without its content:
+    managers of an organisation that shares a partnership with the owning organisation."""
+    if principal.role is not Role.MANAGER or principal.is_platform_admin:
         return false()
-    return Trajectory.organisation_id == principal.organisation_id
+    mine = aliased(PartnershipMember)
+    theirs = aliased(PartnershipMember)
+    return exists(
+        select(mine.id)
+        .join(theirs, theirs.partnership_id == mine.partnership_id)
+        .where(
+            mine.organisation_id == principal.organisation_id,
+            theirs.organisation_id == Trajectory.organisation_id,
+        )
+    )
+
+
+def summary_trajectories(principal: Principal) -> ColumnElement[bool]:
+    return or_(visible_trajectories(principal), summary_only_trajectories(principal))
 
 
 def visible_participants(principal: Principal) -> ColumnElement[bool]:
-    """Registered by the caller's organisation, or with a trajectory the caller may see."""
+    """With a trajectory the caller may see, or registered by the caller's organisation
+    (not for coaches: they know the people on their floors and teams, not the register)."""
     if not can(principal, Action.PARTICIPANTS_READ):
         return false()
-    return or_(
-        Participant.organisation_id == principal.organisation_id,
-        exists(
-            select(Trajectory.id).where(
-                and_(
-                    Trajectory.participant_id == Participant.id,
-                    visible_trajectories(principal),
-                )
-            )
-        ),
+    through_a_trajectory = exists(
+        select(Trajectory.id).where(
+            Trajectory.participant_id == Participant.id, visible_trajectories(principal)
+        )
     )
+    if principal.role is Role.COACH:
+        return through_a_trajectory
+    return or_(Participant.organisation_id == principal.organisation_id, through_a_trajectory)
+
+
+# --- notes --------------------------------------------------------------------------------
+
+
+def note_rule(
+    principal: Principal,
+    visibility: Any,
+    author_organisation_id: Any,
+    author_id: Any,
+) -> ColumnElement[bool]:
+    """Who reads a note, as a filter correlated to ``Trajectory`` (domain.md, "Note"):
+    ``team`` → everyone who works on the file, i.e. whoever sees the trajectory in full (the
+    mini-team, under consent for other organisations; the owning organisation's case staff;
+    coaches of the floor; break-the-glass); ``care_shared`` → secrecy-bound members of the
+    mini-team, from another organisation only under a consent covering care, and
+    break-the-glass; ``care_internal`` → secrecy-bound staff of the author's organisation;
+    the author always. Coaches never read care notes; managers and admins read no notes.
+
+    Takes columns (for lists) or literals (to explain what a caller could read)."""
+    if not can(principal, Action.NOTES_READ):
+        return false()
+    today, now = date.today(), utcnow()
+    member = current_member(principal, today)
+    glass = glass_broken(principal, now)
+    rules = [visibility == Visibility.TEAM]
+    if author_id is not None:
+        rules.append(author_id == principal.id)
+    if principal.bound_by_professional_secrecy and principal.role is not Role.COACH:
+        care_consent = consent_covers(
+            principal.organisation_id, Trajectory.participant_id, DataClass.CARE, today
+        )
+        in_the_care_team = and_(
+            member, or_(Trajectory.organisation_id == principal.organisation_id, care_consent)
+        )
+        rules.append(and_(visibility == Visibility.CARE_SHARED, or_(in_the_care_team, glass)))
+        rules.append(
+            and_(
+                visibility == Visibility.CARE_INTERNAL,
+                author_organisation_id == principal.organisation_id,
+            )
+        )
+    return or_(*rules)
+
+
+def visible_notes(principal: Principal) -> ColumnElement[bool]:
+    """The notes the caller may read, as a filter on ``Note`` rows.
+
+    Every place that shows notes (the notes list and detail, the case-file timeline) filters
+    with this one function, so they cannot disagree."""
+    if not can(principal, Action.NOTES_READ):
+        return false()
+    return exists(
+        select(Trajectory.id).where(
+            Trajectory.id == Note.trajectory_id,
+            visible_trajectories(principal),
+            note_rule(principal, Note.visibility, Note.author_organisation_id, Note.author_id),
+        )
+    )
+
+
+def readable_note_visibilities(principal: Principal) -> dict[Visibility, ColumnElement[bool]]:
+    """For "why can I see this": per visibility, whether a colleague's note of that kind on a
+    trajectory would be readable (care_internal: written in the caller's organisation)."""
+    return {
+        visibility: note_rule(
+            principal, literal(visibility.value), literal(principal.organisation_id), None
+        )
+        for visibility in Visibility
+    }
+
+
+def may_write_note(principal: Principal, visibility: Visibility) -> bool:
+    # Health information is written only by staff bound by professional secrecy.
+    if visibility is Visibility.TEAM:
+        return True
+    return principal.bound_by_professional_secrecy and principal.role is not Role.COACH
 
 
 # --- employers and employer contacts: the organisation's own job-development records --------
@@ -142,6 +341,36 @@ def visible_employer_contacts(principal: Principal) -> ColumnElement[bool]:
     if not can(principal, Action.TRAJECTORIES_READ):
         return false()
     return EmployerContact.organisation_id == principal.organisation_id
+
+
+# --- the audit trail ----------------------------------------------------------------------
+
+
+def visible_audit_events(principal: Principal) -> ColumnElement[bool]:
+    """Admins see what their own staff did, and what anyone did to their organisation's
+    files: its trajectories, and participants it registered or runs a trajectory for."""
+    if not can(principal, Action.AUDIT_READ):
+        return false()
+    mine = principal.organisation_id
+    return or_(
+        AuditEvent.organisation_id == mine,
+        exists(
+            select(Trajectory.id).where(
+                Trajectory.id == AuditEvent.trajectory_id, Trajectory.organisation_id == mine
+            )
+        ),
+        exists(
+            select(Participant.id).where(
+                Participant.id == AuditEvent.participant_id, Participant.organisation_id == mine
+            )
+        ),
+        exists(
+            select(Trajectory.id).where(
+                Trajectory.participant_id == AuditEvent.participant_id,
+                Trajectory.organisation_id == mine,
+            )
+        ),
+    )
 
 
 def require_visible(principal: Principal, action: Action) -> None:

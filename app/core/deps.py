@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 
 from app.access.policies import Principal
+from app.audit import recording as audit_recording
 from app.auth import service as auth_service
 from app.auth.models import User
 from app.core.concurrency import parse_if_match
@@ -25,18 +26,22 @@ def get_settings_dep(request: Request) -> Settings:
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
-def get_session(request: Request) -> Iterator[Session]:
+def get_session(request: Request, response: Response) -> Iterator[Session]:
     """One transaction per request: committed if the handler succeeded, else rolled back.
 
     Used with scope="function" so the commit happens before the response is sent: a client
-    never sees a success for a write that was not stored.
+    never sees a success for a write that was not stored. The request's audit event (app/audit)
+    is written in the same transaction, or after a rollback in one of its own.
     """
     session: Session = request.app.state.sessionmaker()
     try:
         yield session
+        audit_recording.record_success(session, request, response)
         session.commit()
-    except BaseException:
+    except BaseException as exc:
         session.rollback()
+        if isinstance(exc, Exception):
+            audit_recording.record_failure(request, session, exc)
         raise
     finally:
         session.close()
@@ -65,9 +70,14 @@ oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/login", auto_error=F
 
 
 def get_current_user(
-    session: SessionDep, settings: SettingsDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> User:
-    return auth_service.authenticate(session, bearer_token=token, settings=settings)
+    user = auth_service.authenticate(session, bearer_token=token, settings=settings)
+    request.state.principal = Principal.of(user)  # who, for the request's audit event
+    return user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

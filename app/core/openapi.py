@@ -44,6 +44,30 @@ def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": Problem, "description": STATUS_DESCRIPTIONS[code]} for code in codes}
 
 
+IDEMPOTENCY_KEY_PARAMETER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours "
+        "the same request with the same key is answered with the first success "
+        "(Idempotent-Replayed: true) and nothing is written again. Another request with the "
+        "same key is a 422; one still in progress a 409."
+    ),
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
+}
+
+
+def _document_idempotency_key(method: str, operation: dict[str, Any]) -> list[int]:
+    """Every authenticated POST that creates takes Idempotency-Key (app/idempotency)."""
+    if method != "post" or "201" not in operation["responses"] or not operation.get("security"):
+        return []
+    parameters = operation.setdefault("parameters", [])
+    if not any(p.get("name") == IDEMPOTENCY_KEY_PARAMETER["name"] for p in parameters):
+        parameters.append(dict(IDEMPOTENCY_KEY_PARAMETER))
+    return [409, 422]
+
+
 def install_openapi(app: FastAPI) -> None:
     """Add the answers every operation can give, and label all errors problem+json."""
 
@@ -62,9 +86,10 @@ def install_openapi(app: FastAPI) -> None:
             "ProblemFieldError", ProblemFieldError.model_json_schema()
         )
         for path, operations in schema.get("paths", {}).items():
-            for operation in operations.values():
+            for method, operation in operations.items():
                 responses = operation.setdefault("responses", {})
                 extra = [503] if not path.endswith("/health") else []
+                extra += _document_idempotency_key(method, operation)
                 if "requestBody" in operation:
                     extra += [400, 413, 415, 422]
                 if operation.get("parameters"):

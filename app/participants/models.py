@@ -54,6 +54,9 @@ class Participant(IdMixin, TimestampMixin, VersionedMixin, Base):
     __tablename__ = "participants"
     __table_args__ = (
         Index("ix_participants_name_key_birth_date", "name_key", "birth_date"),
+        # The caseload's sorts within an organisation (name: ix_participants_sort_name).
+        Index("ix_participants_organisation_id_birth_date", "organisation_id", "birth_date"),
+        Index("ix_participants_organisation_id_created_at", "organisation_id", "created_at"),
         # Per organisation: a global unique INSZ would tell one organisation that another
         # already knows this person.
         UniqueConstraint("organisation_id", "insz"),

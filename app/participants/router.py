@@ -10,7 +10,7 @@ from app.core.concurrency import etag
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, IfMatch, Limit, SessionDep
 from app.core.openapi import problems
 from app.core.pagination import Page
-from app.core.responses import created, with_etag
+from app.core.responses import created
 from app.core.schemas import SearchText
 from app.participants import service
 from app.participants.models import ActivityPermission, BenefitStatus, VdabAdvice
@@ -48,7 +48,16 @@ def list_participants(
     status: Status | None = None,
     framework: Annotated[str | None, Query(max_length=40)] = None,
     coach_id: Annotated[
-        uuid.UUID | None, Query(description="On this staff member's mini-team")
+        uuid.UUID | None, Query(description="On this staff member's mini-team today")
+    ] = None,
+    overdue: Annotated[
+        bool | None,
+        Query(
+            description=(
+                "true: the current trajectory has an open goal due before today or a "
+                "follow-up past its date with no contact recorded; false: everyone else"
+            )
+        ),
     ] = None,
     sort: Annotated[
         str, Query(max_length=20, description="name, birth_date, created_at; '-' for descending")
@@ -64,15 +73,13 @@ def list_participants(
         status=status,
         framework=framework,
         coach_id=coach_id,
+        overdue=overdue,
         sort=sort,
         limit=limit,
         cursor=cursor,
     )
     return Page[ParticipantListItem](
-        items=[
-            ParticipantListItem.of(p, result.current_trajectories.get(p.id))
-            for p in result.page.rows
-        ],
+        items=[ParticipantListItem.of(p, result.caseload.get(p.id)) for p in result.page.rows],
         next_cursor=result.page.next_cursor,
         total=result.page.total,
     )
@@ -133,8 +140,8 @@ def get_participant(
 ) -> ParticipantRead:
     participant = service.get_participant(session, principal, participant_id)
     response.headers["ETag"] = etag(participant.version)
-    current = service.current_trajectories(session, principal, [participant.id])
-    return ParticipantRead.of(participant, current.get(participant.id))
+    caseload = service.caseload_of(session, principal, [participant.id])
+    return ParticipantRead.of(participant, caseload.get(participant.id))
 
 
 @router.patch(
@@ -153,7 +160,9 @@ def update_participant(
     participant = service.update_participant(
         session, principal, participant_id, data, version=version
     )
-    return with_etag(response, ParticipantRead, participant)
+    response.headers["ETag"] = etag(participant.version)
+    caseload = service.caseload_of(session, principal, [participant.id])
+    return ParticipantRead.of(participant, caseload.get(participant.id))
 
 
 @router.delete(

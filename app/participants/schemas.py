@@ -82,15 +82,34 @@ class ParticipantUpdate(WriteSchema):
 
 
 class CurrentTrajectory(ReadSchema):
+    """The open trajectory the caller may see that changed phase last."""
+
     id: uuid.UUID
     framework_code: str
     phase: Phase
     status: Status
     phase_since: date
+    days_in_phase: int = Field(description="Days from phase_since to today")
+
+
+class CaseloadCoach(ReadSchema):
+    id: uuid.UUID
+    name: str
+
+
+class CaseloadColumns(ReadSchema):
+    current_trajectory: CurrentTrajectory
+    coach: CaseloadCoach | None
+    last_contact_on: date | None
+    overdue_goals: int
+    overdue_follow_ups: int
 
 
 class ParticipantListItem(ReadSchema):
-    """What a list may show: never the INSZ, never contact details."""
+    """What a list may show: never the INSZ, never contact details.
+
+    The caseload columns describe the current trajectory; without one they are null and 0.
+    """
 
     id: uuid.UUID
     first_name: str
@@ -100,14 +119,38 @@ class ParticipantListItem(ReadSchema):
     target_groups: list[TargetGroup]
     organisation_id: uuid.UUID
     current_trajectory: CurrentTrajectory | None = None
+    coach: CaseloadCoach | None = Field(
+        default=None,
+        description=(
+            "The current mini-team member with team role coach (of several, the one who "
+            "joined last)"
+        ),
+    )
+    last_contact_on: date | None = Field(
+        default=None,
+        description=(
+            "The newest date of a contact logged on the current trajectory: a half-day of "
+            "attendance marked present, a progress log, an activation session, a follow-up "
+            "contact made, or an employer contact linked to the trajectory. Notes do not count: "
+            "a note records information rather than a contact, and who may read it differs "
+            "per note."
+        ),
+    )
+    overdue_goals: int = Field(
+        default=0, description="Open goals of the current trajectory due before today"
+    )
+    overdue_follow_ups: int = Field(
+        default=0,
+        description="Follow-ups of the current trajectory due before today with no contact yet",
+    )
     version: int
 
     @classmethod
-    def of(cls, participant: object, trajectory: object | None) -> Self:
+    def of(cls, participant: object, caseload: object | None) -> Self:
         item = cls.model_validate(participant)
-        if trajectory is not None:
-            item.current_trajectory = CurrentTrajectory.model_validate(trajectory)
-        return item
+        if caseload is None:
+            return item
+        return item.model_copy(update=dict(CaseloadColumns.model_validate(caseload)))
 
 
 class ParticipantRead(ParticipantListItem):

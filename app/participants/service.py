@@ -1,4 +1,8 @@
-"""Participants: registration with a duplicate check, lists, details, dated facts."""
+"""Participants: registration with a duplicate check, the caseload, details, dated facts.
+
+The caseload is a read model over the case file: it reads the trajectory, team, goal,
+follow-up and contact tables directly, in grouped statements for a whole page at once (a call
+per participant into each domain's service would cost a query per row)."""
 
 from __future__ import annotations
 
@@ -7,23 +11,35 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, union_all
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
+from app import audit
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
+from app.auth.models import User
 from app.core.concurrency import check_version
 from app.core.database import is_unique_violation
 from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
 from app.core.pagination import PageResult, contains_pattern, paginate, parse_sort
 from app.core.schemas import WriteSchema
+from app.employment.models import EmployerContact, EmployerContactTrajectory
 from app.organisations.models import Framework
+from app.outflow.models import FollowUp
 from app.participants.models import ActivityPermission, BenefitStatus, Participant, VdabAdvice
 from app.participants.names import name_key, search_key
 from app.participants.schemas import DuplicateCandidate, ParticipantCreate, ParticipantUpdate
-from app.trajectories.models import TeamMember, Trajectory
+from app.progress.models import (
+    ActivationSession,
+    Attendance,
+    AttendanceStatus,
+    Goal,
+    Placement,
+    ProgressLog,
+)
+from app.trajectories.models import TeamMember, TeamRole, Trajectory
 from app.trajectories.phases import Phase, Status
 
 
@@ -38,6 +54,12 @@ def get_participant(
     )
     if participant is None:
         raise NotFound("Participant not found")
+    audit.touch(
+        session,
+        object_type=Participant.__tablename__,
+        object_id=participant.id,
+        participant_id=participant.id,
+    )
     return participant
 
 
@@ -224,7 +246,7 @@ def delete_participant(
     session.flush()
 
 
-# --- lists --------------------------------------------------------------------------------
+# --- lists: the caseload -----------------------------------------------------------------
 
 PARTICIPANT_SORTS = {
     "name": Participant.sort_name,
@@ -233,10 +255,100 @@ PARTICIPANT_SORTS = {
 }
 
 
+def _today() -> date:
+    return date.today()
+
+
+@dataclass(frozen=True)
+class CurrentTrajectoryView:
+    id: uuid.UUID
+    framework_code: str
+    phase: Phase
+    status: Status
+    phase_since: date
+    days_in_phase: int
+
+
+@dataclass(frozen=True)
+class CoachView:
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """What the caseload shows about one participant's current trajectory."""
+
+    current_trajectory: CurrentTrajectoryView
+    coach: CoachView | None
+    last_contact_on: date | None
+    overdue_goals: int
+    overdue_follow_ups: int
+
+
 @dataclass(frozen=True)
 class ParticipantPage:
     page: PageResult
-    current_trajectories: dict[uuid.UUID, Trajectory]
+    caseload: dict[uuid.UUID, CaseloadRow]
+
+
+def _current(principal: Principal) -> ColumnElement[bool]:
+    """``Trajectory`` is its participant's current one: open, visible to the caller, and no
+    other open visible trajectory of theirs changed phase later (ties: created later, then the
+    higher id). One definition for the caseload's column, its filters and the detail."""
+    other = aliased(Trajectory)
+    visible_ids = (
+        select(Trajectory.id).where(policies.visible_trajectories(principal)).correlate(None)
+    )
+    later = or_(
+        other.phase_since > Trajectory.phase_since,
+        and_(
+            other.phase_since == Trajectory.phase_since,
+            or_(
+                other.created_at > Trajectory.created_at,
+                and_(other.created_at == Trajectory.created_at, other.id > Trajectory.id),
+            ),
+        ),
+    )
+    return and_(
+        Trajectory.status != Status.CLOSED,
+        policies.visible_trajectories(principal),
+        ~exists(
+            select(other.id).where(
+                other.participant_id == Trajectory.participant_id,
+                other.status != Status.CLOSED,
+                other.id.in_(visible_ids),
+                later,
+            )
+        ),
+    )
+
+
+def _overdue_follow_up(today: date) -> ColumnElement[bool]:
+    """A follow-up whose date has passed with no contact recorded."""
+    return and_(FollowUp.contacted_on.is_(None), FollowUp.due_on < today)
+
+
+def _has_overdue_work(principal: Principal, today: date) -> ColumnElement[bool]:
+    """The participant's current trajectory has an overdue goal or an overdue follow-up."""
+    return exists(
+        select(Trajectory.id).where(
+            Trajectory.participant_id == Participant.id,
+            _current(principal),
+            or_(
+                exists(
+                    select(Goal.id).where(
+                        Goal.trajectory_id == Trajectory.id, Goal.overdue_on(today)
+                    )
+                ),
+                exists(
+                    select(FollowUp.id).where(
+                        FollowUp.trajectory_id == Trajectory.id, _overdue_follow_up(today)
+                    )
+                ),
+            ),
+        )
+    )
 
 
 def list_participants(
@@ -248,12 +360,15 @@ def list_participants(
     status: Status | None,
     framework: str | None,
     coach_id: uuid.UUID | None,
+    overdue: bool | None,
     sort: str,
     limit: int,
     cursor: str | None,
 ) -> ParticipantPage:
-    """The caseload: three statements (count, page, current trajectories) whatever the size."""
+    """The caseload: a fixed number of statements (count, page, current trajectories and one
+    per column) whatever the page size."""
     policies.require(principal, Action.PARTICIPANTS_READ)
+    today = _today()
     statement = select(Participant).where(policies.visible_participants(principal))
     if q:
         for word in search_key(q).split():
@@ -277,7 +392,7 @@ def list_participants(
                 select(TeamMember.id).where(
                     TeamMember.trajectory_id == Trajectory.id,
                     TeamMember.user_id == coach_id,
-                    TeamMember.to_date.is_(None),
+                    policies.membership_runs(today),
                 )
             )
         )
@@ -291,6 +406,9 @@ def list_participants(
                 )
             )
         )
+    if overdue is not None:
+        overdue_work = _has_overdue_work(principal, today)
+        statement = statement.where(overdue_work if overdue else ~overdue_work)
     page = paginate(
         session,
         statement,
@@ -299,27 +417,131 @@ def list_participants(
         limit=limit,
         cursor=cursor,
     )
-    return ParticipantPage(
-        page, current_trajectories(session, principal, [p.id for p in page.rows])
-    )
+    ids = [p.id for p in page.rows]
+    audit.touch_many(session, object_type=Participant.__tablename__, participant_ids=ids)
+    return ParticipantPage(page, caseload_of(session, principal, ids))
 
 
 def current_trajectories(
     session: Session, principal: Principal, participant_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, Trajectory]:
-    """Per participant, the open visible trajectory that changed phase last (one query)."""
+    """Per participant, their current trajectory (see ``_current``), in one query."""
     if not participant_ids:
         return {}
     rows = session.scalars(
-        select(Trajectory)
-        .where(
-            Trajectory.participant_id.in_(participant_ids),
-            Trajectory.status != Status.CLOSED,
-            policies.visible_trajectories(principal),
+        select(Trajectory).where(
+            Trajectory.participant_id.in_(participant_ids), _current(principal)
         )
-        .order_by(Trajectory.phase_since, Trajectory.created_at)
     ).all()
-    return {t.participant_id: t for t in rows}  # later rows (more recent) win
+    return {t.participant_id: t for t in rows}
+
+
+def caseload_of(
+    session: Session, principal: Principal, participant_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, CaseloadRow]:
+    """The caseload's columns for these participants: one statement for the current
+    trajectories and one per column for all of them together, never one per participant."""
+    trajectories = current_trajectories(session, principal, participant_ids)
+    if not trajectories:
+        return {}
+    today = _today()
+    ids = [t.id for t in trajectories.values()]
+    coaches = _coaches(session, ids, today)
+    overdue_goals = _counts(
+        session, Goal.trajectory_id, Goal.trajectory_id.in_(ids), Goal.overdue_on(today)
+    )
+    overdue_follow_ups = _counts(
+        session,
+        FollowUp.trajectory_id,
+        FollowUp.trajectory_id.in_(ids),
+        _overdue_follow_up(today),
+    )
+    last_contacts = _last_contacts(session, principal, ids)
+    return {
+        participant_id: CaseloadRow(
+            current_trajectory=CurrentTrajectoryView(
+                id=t.id,
+                framework_code=t.framework_code,
+                phase=t.phase,
+                status=t.status,
+                phase_since=t.phase_since,
+                days_in_phase=(today - t.phase_since).days,
+            ),
+            coach=coaches.get(t.id),
+            last_contact_on=last_contacts.get(t.id),
+            overdue_goals=overdue_goals.get(t.id, 0),
+            overdue_follow_ups=overdue_follow_ups.get(t.id, 0),
+        )
+        for participant_id, t in trajectories.items()
+    }
+
+
+def _coaches(
+    session: Session, trajectory_ids: list[uuid.UUID], today: date
+) -> dict[uuid.UUID, CoachView]:
+    """The mini-team member with team role coach today; of several, the one who joined last."""
+    rows = session.execute(
+        select(TeamMember.trajectory_id, User.id, User.name)
+        .join(User, User.id == TeamMember.user_id)
+        .where(
+            TeamMember.trajectory_id.in_(trajectory_ids),
+            TeamMember.team_role == TeamRole.COACH,
+            policies.membership_runs(today),
+        )
+        .order_by(TeamMember.from_date, TeamMember.created_at, TeamMember.id)
+    ).all()
+    return {
+        trajectory_id: CoachView(id=user_id, name=name) for trajectory_id, user_id, name in rows
+    }
+
+
+def _counts(
+    session: Session, group: InstrumentedAttribute[uuid.UUID], *conditions: ColumnElement[bool]
+) -> dict[uuid.UUID, int]:
+    rows = session.execute(select(group, func.count()).where(*conditions).group_by(group)).all()
+    return {key: count for key, count in rows}
+
+
+def _last_contacts(
+    session: Session, principal: Principal, trajectory_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, date]:
+    """The newest logged contact per trajectory, in one statement: a half-day marked present,
+    a progress log, an activation session, a follow-up contact made, an employer contact about
+    the participant. Notes are not contacts (and who may read one differs per note)."""
+    sources = union_all(
+        select(
+            Placement.trajectory_id.label("trajectory_id"),
+            func.max(Attendance.date).label("contact_on"),
+        )
+        .join(Attendance, Attendance.placement_id == Placement.id)
+        .where(
+            Placement.trajectory_id.in_(trajectory_ids),
+            Attendance.status == AttendanceStatus.PRESENT,
+        )
+        .group_by(Placement.trajectory_id),
+        select(ProgressLog.trajectory_id, func.max(ProgressLog.logged_on))
+        .where(ProgressLog.trajectory_id.in_(trajectory_ids))
+        .group_by(ProgressLog.trajectory_id),
+        select(ActivationSession.trajectory_id, func.max(ActivationSession.held_on))
+        .where(ActivationSession.trajectory_id.in_(trajectory_ids))
+        .group_by(ActivationSession.trajectory_id),
+        select(FollowUp.trajectory_id, func.max(FollowUp.contacted_on))
+        .where(FollowUp.trajectory_id.in_(trajectory_ids), FollowUp.contacted_on.is_not(None))
+        .group_by(FollowUp.trajectory_id),
+        select(EmployerContactTrajectory.trajectory_id, func.max(EmployerContact.contacted_on))
+        .join(EmployerContact, EmployerContact.id == EmployerContactTrajectory.contact_id)
+        .where(
+            EmployerContactTrajectory.trajectory_id.in_(trajectory_ids),
+            policies.visible_employer_contacts(principal),
+        )
+        .group_by(EmployerContactTrajectory.trajectory_id),
+    ).subquery()
+    rows = session.execute(
+        select(sources.c.trajectory_id, func.max(sources.c.contact_on)).group_by(
+            sources.c.trajectory_id
+        )
+    ).all()
+    return {trajectory_id: on for trajectory_id, on in rows if on is not None}
 
 
 # --- dated facts: benefits, permissions, VDAB advice --------------------------------------

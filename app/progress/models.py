@@ -12,12 +12,15 @@ from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
+    ColumnElement,
     ForeignKey,
     Index,
     Numeric,
     String,
     Text,
     UniqueConstraint,
+    and_,
+    or_,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -233,6 +236,25 @@ class Goal(IdMixin, TimestampMixin, VersionedMixin, Base):
     created_by: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
+
+    # Overdue: open and due before today. The one definition, as a filter and for one goal,
+    # used by the goals list, the goal itself and the caseload (app/participants).
+
+    @classmethod
+    def overdue_on(cls, today: dt.date) -> ColumnElement[bool]:
+        return and_(cls.status == GoalStatus.OPEN, cls.due_on < today)
+
+    @classmethod
+    def not_overdue_on(cls, today: dt.date) -> ColumnElement[bool]:
+        # Spelled out: NOT (… due_on < today) is NULL, not true, for goals without a due date.
+        return or_(cls.status != GoalStatus.OPEN, cls.due_on.is_(None), cls.due_on >= today)
+
+    def is_overdue_on(self, today: dt.date) -> bool:
+        return self.status == GoalStatus.OPEN and self.due_on is not None and self.due_on < today
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue_on(dt.date.today())
 
 
 class ActivationSession(IdMixin, TimestampMixin, VersionedMixin, Base):

@@ -17,6 +17,7 @@ from app.progress.schemas import (
     ActivationSessionRead,
     ActivationSessionUpdate,
     AttendanceRead,
+    AttendanceUpdate,
     AttendanceWrite,
     CompetenceItemRead,
     FloorDayRead,
@@ -76,7 +77,8 @@ def create_placement(
     principal: CurrentPrincipal,
     response: Response,
 ) -> PlacementRead:
-    """409 when the work floor is full on the start date, unless capacity_override_reason."""
+    """409 when the work floor is full on the start date (unless capacity_override_reason) or
+    when the trajectory is closed."""
     placement = service.create_placement(session, principal, trajectory_id, data)
     return created(response, PlacementRead, placement, f"/api/v1/placements/{placement.id}")
 
@@ -160,6 +162,51 @@ def record_attendance(
     """Upsert the mark for one date and half-day: sending the same mark again changes nothing."""
     mark = service.record_attendance(session, principal, placement_id, data)
     return with_etag(response, AttendanceRead, mark)
+
+
+@router.get(
+    "/attendance/{attendance_id}",
+    response_model=AttendanceRead,
+    responses=problems(404),
+    tags=["attendance"],
+)
+def get_attendance(
+    attendance_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> AttendanceRead:
+    mark = service.get_attendance(session, principal, attendance_id)
+    return with_etag(response, AttendanceRead, mark)
+
+
+@router.patch(
+    "/attendance/{attendance_id}",
+    response_model=AttendanceRead,
+    responses=problems(400, 403, 404, 412, 428),
+    tags=["attendance"],
+)
+def update_attendance(
+    attendance_id: uuid.UUID,
+    data: AttendanceUpdate,
+    version: IfMatch,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> AttendanceRead:
+    """Correct the status, hours or reason of one mark (its date and half-day stay)."""
+    mark = service.update_attendance(session, principal, attendance_id, data, version=version)
+    return with_etag(response, AttendanceRead, mark)
+
+
+@router.delete(
+    "/attendance/{attendance_id}",
+    responses=problems(400, 403, 404, 412, 428),
+    tags=["attendance"],
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+)
+def delete_attendance(
+    attendance_id: uuid.UUID, version: IfMatch, session: SessionDep, principal: CurrentPrincipal
+) -> None:
+    service.delete_attendance(session, principal, attendance_id, version=version)
 
 
 @router.get(

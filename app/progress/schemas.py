@@ -5,7 +5,7 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints, computed_field
+from pydantic import AfterValidator, Field, StringConstraints
 
 from app.core.schemas import (
     Code,
@@ -121,6 +121,16 @@ class AttendanceWrite(WriteSchema):
     half_day: HalfDay
     status: AttendanceStatus
     hours: HalfDayHours
+    reason: Reason | None = None
+
+
+class AttendanceUpdate(UpdateSchema):
+    """Corrects a mark; its date and half-day stay (delete it to record another half-day)."""
+
+    nullable_fields = frozenset({"reason"})
+
+    status: AttendanceStatus | None = None
+    hours: HalfDayHours | None = None
     reason: Reason | None = None
 
 
@@ -261,18 +271,10 @@ class GoalRead(ReadSchema):
     due_on: dt.date | None
     status: GoalStatus
     evaluation: str | None
+    overdue: bool = Field(description="Open and due before today")
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
-
-    @computed_field(description="Open and due before today")  # type: ignore[prop-decorator]
-    @property
-    def overdue(self) -> bool:
-        return (
-            self.status is GoalStatus.OPEN
-            and self.due_on is not None
-            and self.due_on < dt.date.today()
-        )
 
 
 # --- activation sessions ------------------------------------------------------------------

@@ -56,6 +56,7 @@ from app.progress.models import (
 from app.progress.schemas import (
     ActivationSessionCreate,
     ActivationSessionUpdate,
+    AttendanceUpdate,
     AttendanceWrite,
     FloorDayWrite,
     GoalCreate,
@@ -68,6 +69,7 @@ from app.progress.schemas import (
 )
 from app.trajectories import service as trajectory_service
 from app.trajectories.models import Trajectory
+from app.trajectories.phases import Status
 
 PLACEMENT_SORTS = {"start_date": Placement.start_date}
 ATTENDANCE_SORTS = {"date": Attendance.date}
@@ -157,10 +159,21 @@ def _check_not_before_referral(trajectory: Trajectory, day: date, field: str) ->
 
 
 def _active_on(day: date) -> ColumnElement[bool]:
+    """The placement runs on ``day`` (a statement with ``Trajectory`` joined): within its own
+    dates, and its trajectory not closed before that day. Closing a trajectory does not end
+    its placements in the table, so the closing date ends them here: a closed case neither
+    takes a place on the floor nor appears on the daily list."""
     return and_(
         Placement.start_date <= day,
         or_(Placement.end_date.is_(None), Placement.end_date >= day),
+        or_(Trajectory.closed_on.is_(None), Trajectory.closed_on >= day),
     )
+
+
+def _refuse_closed(trajectory: Trajectory, what: str) -> None:
+    if trajectory.status is Status.CLOSED:
+        closed = f" on {trajectory.closed_on.isoformat()}" if trajectory.closed_on else ""
+        raise Conflict(f"This trajectory was closed{closed}: {what}")
 
 
 # --- placements ---------------------------------------------------------------------------
@@ -206,8 +219,10 @@ def _check_capacity(
     # Serialise placements on one floor (PostgreSQL; SQLite serialises all writers anyway),
     # so two coaches cannot both take the last place.
     session.execute(select(WorkFloor.id).where(WorkFloor.id == floor.id).with_for_update())
-    statement = select(func.count(Placement.id)).where(
-        Placement.work_floor_id == floor.id, _active_on(day)
+    statement = (
+        select(func.count(Placement.id))
+        .join(Trajectory, Trajectory.id == Placement.trajectory_id)
+        .where(Placement.work_floor_id == floor.id, _active_on(day))
     )
     if except_id is not None:
         statement = statement.where(Placement.id != except_id)
@@ -250,6 +265,7 @@ def create_placement(
     session: Session, principal: Principal, trajectory_id: uuid.UUID, data: PlacementCreate
 ) -> Placement:
     trajectory = _writable_trajectory(session, principal, trajectory_id)
+    _refuse_closed(trajectory, "it takes no new placements")
     floor = _floor_for(session, principal, trajectory, data.work_floor_id)
     if data.coach_id is not None:
         _check_colleague(session, trajectory, data.coach_id, "coach_id")
@@ -275,6 +291,8 @@ def update_placement(
     )
     check_version(version, placement.version)
     changes = data.model_dump(exclude_unset=True)
+    if trajectory.status is Status.CLOSED:
+        _check_ending_only(placement, trajectory, changes)
     start = changes.get("start_date", placement.start_date)
     end = changes.get("end_date", placement.end_date)
     if end is not None and end < start:
@@ -310,6 +328,25 @@ def update_placement(
     return placement
 
 
+def _check_ending_only(
+    placement: Placement, trajectory: Trajectory, changes: dict[str, Any]
+) -> None:
+    """A closed trajectory's placement may still be ended (the SPA may send unchanged fields
+    along), on or before the closing date; nothing else about it changes any more."""
+    changed = {field for field, value in changes.items() if getattr(placement, field) != value}
+    if changed - {"end_date"}:
+        _refuse_closed(trajectory, "its placements can only be ended")
+    end = changes.get("end_date", placement.end_date)
+    if "end_date" in changed and (
+        end is None or (trajectory.closed_on and end > trajectory.closed_on)
+    ):
+        closed = trajectory.closed_on.isoformat() if trajectory.closed_on else "its closing date"
+        raise Conflict(
+            "A placement of a closed trajectory ends on or before the day it closed",
+            errors=[FieldError("end_date", f"must be on or before {closed}")],
+        )
+
+
 def _refuse_orphaned_attendance(
     session: Session, placement_id: uuid.UUID, start: date, end: date | None
 ) -> None:
@@ -339,6 +376,68 @@ def _check_within(placement: Placement, day: date, field: str) -> None:
         raise _invalid(
             field, f"must lie within the placement ({period})", "The date is outside the placement"
         )
+
+
+def _check_before_closing(trajectory: Trajectory, day: date, field: str) -> None:
+    if trajectory.closed_on is not None and day > trajectory.closed_on:
+        raise _invalid(
+            field,
+            f"cannot be after the trajectory closed ({trajectory.closed_on.isoformat()})",
+            "The date lies after the trajectory closed",
+        )
+
+
+def _load_attendance(
+    session: Session, principal: Principal, attendance_id: uuid.UUID
+) -> tuple[Attendance, Trajectory]:
+    """The mark and its trajectory when the caller may see the trajectory; else 404."""
+    row = session.execute(
+        select(Attendance, Trajectory)
+        .join(Placement, Placement.id == Attendance.placement_id)
+        .join(Trajectory, Trajectory.id == Placement.trajectory_id)
+        .where(Attendance.id == attendance_id, policies.visible_trajectories(principal))
+    ).one_or_none()
+    if row is None:
+        raise NotFound("Attendance not found")
+    mark, trajectory = row
+    return mark, trajectory
+
+
+def get_attendance(session: Session, principal: Principal, attendance_id: uuid.UUID) -> Attendance:
+    mark, _ = _load_attendance(session, principal, attendance_id)
+    return mark
+
+
+def update_attendance(
+    session: Session,
+    principal: Principal,
+    attendance_id: uuid.UUID,
+    data: AttendanceUpdate,
+    *,
+    version: int,
+) -> Attendance:
+    """Correct one mark. Its date and half-day are what it is about: to move a mark, delete
+    it and record the other half-day."""
+    mark, _ = _load_attendance(session, principal, attendance_id)
+    policies.require(principal, Action.PROGRESS_WRITE)
+    check_version(version, mark.version)
+    changes = data.model_dump(exclude_unset=True)
+    if any(getattr(mark, field) != value for field, value in changes.items()):
+        for field, value in changes.items():
+            setattr(mark, field, value)
+        mark.recorded_by = principal.id
+    session.flush()
+    return mark
+
+
+def delete_attendance(
+    session: Session, principal: Principal, attendance_id: uuid.UUID, *, version: int
+) -> None:
+    mark, _ = _load_attendance(session, principal, attendance_id)
+    policies.require(principal, Action.PROGRESS_WRITE)
+    check_version(version, mark.version)
+    session.delete(mark)
+    session.flush()
 
 
 def list_attendance(
@@ -374,8 +473,11 @@ def record_attendance(
     session: Session, principal: Principal, placement_id: uuid.UUID, data: AttendanceWrite
 ) -> Attendance:
     """Upsert one mark by (placement, date, half-day); an unchanged mark is left alone."""
-    placement, _ = _load_for_write(session, principal, Placement, placement_id, label="Placement")
+    placement, trajectory = _load_for_write(
+        session, principal, Placement, placement_id, label="Placement"
+    )
     _check_within(placement, data.date, "date")
+    _check_before_closing(trajectory, data.date, "date")
     mark = session.scalar(
         select(Attendance).where(
             Attendance.placement_id == placement.id,
@@ -743,15 +845,6 @@ def delete_progress_log(
 # --- goals --------------------------------------------------------------------------------
 
 
-def _overdue(today: date) -> ColumnElement[bool]:
-    return and_(Goal.status == GoalStatus.OPEN, Goal.due_on < today)
-
-
-def _not_overdue(today: date) -> ColumnElement[bool]:
-    # Spelled out: NOT (… due_on < today) is NULL, not true, for goals without a due date.
-    return or_(Goal.status != GoalStatus.OPEN, Goal.due_on.is_(None), Goal.due_on >= today)
-
-
 def list_goals(
     session: Session,
     principal: Principal,
@@ -768,7 +861,10 @@ def list_goals(
     if status is not None:
         statement = statement.where(Goal.status == status)
     if overdue is not None:
-        statement = statement.where(_overdue(_today()) if overdue else _not_overdue(_today()))
+        today = _today()
+        statement = statement.where(
+            Goal.overdue_on(today) if overdue else Goal.not_overdue_on(today)
+        )
     return paginate(
         session,
         statement,

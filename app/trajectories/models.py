@@ -104,14 +104,14 @@ class TeamMember(IdMixin, TimestampMixin, VersionedMixin, Base):
     __table_args__ = (
         UniqueConstraint("trajectory_id", "user_id"),
         CheckConstraint("to_date IS NULL OR to_date >= from_date", name="dates_in_order"),
+        # A staff member's current memberships: the caseload's ?coach_id=.
+        Index("ix_team_members_user_id_to_date", "user_id", "to_date"),
     )
 
     trajectory_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("trajectories.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("users.id", ondelete="RESTRICT"), index=True
-    )
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
     team_role: Mapped[TeamRole] = mapped_column(str_enum(TeamRole, "team_role"))
     from_date: Mapped[date]
     to_date: Mapped[date | None]

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
 from sqlalchemy.orm.interfaces import ORMOption
 
+from app import audit
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
@@ -48,6 +49,13 @@ def get_trajectory(session: Session, principal: Principal, trajectory_id: uuid.U
     )
     if trajectory is None:
         raise NotFound("Trajectory not found")
+    audit.touch(
+        session,
+        object_type=Trajectory.__tablename__,
+        object_id=trajectory.id,
+        trajectory_id=trajectory.id,
+        participant_id=trajectory.participant_id,
+    )
     return trajectory
 
 
@@ -76,6 +84,13 @@ def get_trajectory_record(
     if row is None:
         raise NotFound(f"{label} not found")
     record, trajectory = row
+    audit.touch(
+        session,
+        object_type=model.__tablename__,
+        object_id=record_id,
+        trajectory_id=trajectory.id,
+        participant_id=trajectory.participant_id,
+    )
     return record, trajectory
 
 
@@ -273,7 +288,7 @@ def list_trajectories(
         statement = statement.where(Trajectory.phase == phase)
     if status:
         statement = statement.where(Trajectory.status == status)
-    return paginate(
+    page = paginate(
         session,
         statement,
         id_column=Trajectory.id,
@@ -281,6 +296,12 @@ def list_trajectories(
         limit=limit,
         cursor=cursor,
     )
+    audit.touch_many(
+        session,
+        object_type=Trajectory.__tablename__,
+        participant_ids=[t.participant_id for t in page.rows],
+    )
+    return page
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from app.auth.models import User
 from app.cli import cli
 from app.core import config
-from app.demo import DEMO_PASSWORD, LOGINS
+from app.demo import DEMO_PASSWORD, LOGINS, STAFF
 
 runner = CliRunner()
 
@@ -42,7 +42,7 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(
     assert first.exit_code == second.exit_code == 0
     assert DEMO_PASSWORD in first.output
     assert all(login.email in first.output for login in LOGINS)
-    assert session.scalar(select(func.count()).select_from(User)) == len(LOGINS)
+    assert session.scalar(select(func.count()).select_from(User)) == len(LOGINS) + len(STAFF)
 
 
 def test_create_admin_takes_the_password_from_the_environment(
@@ -101,6 +101,6 @@ def test_backup_copies_the_database(cli_env: str, engine: object, tmp_path: Path
         copy = sqlite3.connect(target)
         (count,) = copy.execute("SELECT count(*) FROM users").fetchone()
         copy.close()
-        assert count == len(LOGINS)
+        assert count == len(LOGINS) + len(STAFF)
     else:
         assert target.read_bytes().startswith(b"PGDMP")

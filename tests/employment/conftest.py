@@ -18,7 +18,7 @@ from app.organisations.models import Organisation
 from app.participants.models import Participant
 from app.trajectories.models import Trajectory
 from app.trajectories.phases import Phase
-from tests.factories.case_files import make_participant, make_trajectory
+from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.employment import make_employer
 from tests.factories.organisations import make_organisation
 from tests.factories.users import make_user, token_headers
@@ -65,8 +65,11 @@ def mediator(session: Session, home: Organisation) -> User:
 
 
 @pytest.fixture
-def coach(session: Session, home: Organisation) -> User:
-    return make_user(session, home, role=Role.COACH)
+def coach(session: Session, home: Organisation, trajectory: Trajectory) -> User:
+    """On the trajectory's mini-team: a coach sees only the people on their floor or team."""
+    coach = make_user(session, home, role=Role.COACH)
+    add_team_member(session, trajectory, coach)
+    return coach
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from app.core.config import Settings
 from app.organisations.models import Organisation, WorkFloor
 from app.participants.models import Participant
 from app.trajectories.models import Trajectory
-from tests.factories.case_files import make_participant, make_trajectory
+from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.organisations import make_organisation, make_work_floor
 from tests.factories.progress import restore_default_competence_items
 from tests.factories.users import make_user, token_headers
@@ -69,5 +69,9 @@ def participant(session: Session, home: Organisation) -> Participant:
 
 
 @pytest.fixture
-def trajectory(session: Session, participant: Participant) -> Trajectory:
-    return make_trajectory(session, participant)
+def trajectory(session: Session, participant: Participant, coach: User) -> Trajectory:
+    """The case, with the coach on its mini-team: a coach sees the case files of their
+    mini-teams and work floors, not the whole organisation's."""
+    trajectory = make_trajectory(session, participant)
+    add_team_member(session, trajectory, coach)
+    return trajectory

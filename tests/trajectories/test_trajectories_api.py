@@ -207,6 +207,7 @@ def test_a_coach_may_read_but_not_move_a_trajectory(
 ) -> None:
     coach = make_user(session, org, role=Role.COACH)
     trajectory = make_trajectory(session, participant)
+    add_team_member(session, trajectory, coach)
     coach_headers = token_headers(coach, settings)
     assert client.get(f"{TRAJECTORIES}/{trajectory.id}", headers=coach_headers).status_code == 200
     assert move(client, coach_headers, str(trajectory.id), "placement").status_code == 403

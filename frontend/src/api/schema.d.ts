@@ -23,6 +23,45 @@ export interface paths {
         patch: operations["update_activation_session_api_v1_activation_sessions__session_id__patch"];
         trace?: never;
     };
+    "/api/v1/attendance/{attendance_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Attendance */
+        get: operations["get_attendance_api_v1_attendance__attendance_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete Attendance */
+        delete: operations["delete_attendance_api_v1_attendance__attendance_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Attendance
+         * @description Correct the status, hours or reason of one mark (its date and half-day stay).
+         */
+        patch: operations["update_attendance_api_v1_attendance__attendance_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read or changed what, newest first (admins: their organisation's files and staff) */
+        get: operations["list_audit_events_api_v1_audit_events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -68,6 +107,40 @@ export interface paths {
         put?: never;
         /** Exchange the refresh cookie for a new access token (rotates the cookie) */
         post: operations["refresh_api_v1_auth_refresh_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/break-glass-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own grants; for admins, every grant on their organisation's trajectories */
+        get: operations["list_grants_api_v1_break_glass_grants_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/break-glass-grants/{grant_id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End your emergency access before it runs out */
+        post: operations["end_grant_api_v1_break_glass_grants__grant_id__end_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -454,6 +527,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participant_id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every consent the participant gave, withdrawn and expired ones included */
+        get: operations["list_consents_api_v1_participants__participant_id__consents_get"];
+        put?: never;
+        /** Record Consent */
+        post: operations["record_consent_api_v1_participants__participant_id__consents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/consents/{consent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Consent */
+        get: operations["get_consent_api_v1_participants__participant_id__consents__consent_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/consents/{consent_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent: access it gave ends at once; the history stays */
+        post: operations["withdraw_consent_api_v1_participants__participant_id__consents__consent_id__withdraw_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{participant_id}/jobs": {
         parameters: {
             query?: never;
@@ -637,6 +762,23 @@ export interface paths {
         patch: operations["update_trajectory_api_v1_trajectories__trajectory_id__patch"];
         trace?: never;
     };
+    "/api/v1/trajectories/{trajectory_id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why can I see this? The rules that give you access to this trajectory */
+        get: operations["explain_access_api_v1_trajectories__trajectory_id__access_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajectories/{trajectory_id}/activation-sessions": {
         parameters: {
             query?: never;
@@ -649,6 +791,23 @@ export interface paths {
         put?: never;
         /** Create Activation Session */
         post: operations["create_activation_session_api_v1_trajectories__trajectory_id__activation_sessions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{trajectory_id}/break-the-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Emergency access outside your scope, for a limited time, with a reason */
+        post: operations["break_the_glass_api_v1_trajectories__trajectory_id__break_the_glass_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -705,6 +864,44 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{trajectory_id}/funder-months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Funder Months */
+        get: operations["list_funder_months_api_v1_trajectories__trajectory_id__funder_months_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{trajectory_id}/funder-months/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Funder Month */
+        get: operations["get_funder_month_api_v1_trajectories__trajectory_id__funder_months__month__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Decide Funder Month
+         * @description Approve or reject a month that is over. A month never decided has version 0.
+         */
+        patch: operations["decide_funder_month_api_v1_trajectories__trajectory_id__funder_months__month__patch"];
         trace?: never;
     };
     "/api/v1/trajectories/{trajectory_id}/goals": {
@@ -826,7 +1023,8 @@ export interface paths {
         put?: never;
         /**
          * Create Placement
-         * @description 409 when the work floor is full on the start date, unless capacity_override_reason.
+         * @description 409 when the work floor is full on the start date (unless capacity_override_reason) or
+         *     when the trajectory is closed.
          */
         post: operations["create_placement_api_v1_trajectories__trajectory_id__placements_post"];
         delete?: never;
@@ -904,6 +1102,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/{trajectory_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Initials, phase and dates: for whoever may know the trajectory exists */
+        get: operations["get_summary_api_v1_trajectories__trajectory_id__summary_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajectories/{trajectory_id}/team": {
         parameters: {
             query?: never;
@@ -934,6 +1149,45 @@ export interface paths {
         post?: never;
         /** End a mini-team membership today (the history keeps it) */
         delete: operations["end_team_member_api_v1_trajectories__trajectory_id__team__member_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{trajectory_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything recorded on the trajectory, newest first, in one list
+         * @description Sorted by occurred_on (the record's business date), then recorded_at, both newest
+         *     first. Scheduled follow-ups appear once the contact is recorded; team changes once they
+         *     take effect.
+         */
+        get: operations["trajectory_timeline_api_v1_trajectories__trajectory_id__timeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectory-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Summaries of every trajectory you may know of, partner organisations' included */
+        get: operations["list_summaries_api_v1_trajectory_summaries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1021,6 +1275,81 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AccessExplanation */
+        AccessExplanation: {
+            /**
+             * Full Access
+             * @description False when only the summary may be seen
+             */
+            full_access: boolean;
+            /** Grounds */
+            grounds: components["schemas"]["AccessGround"][];
+            /** Readable Note Visibilities */
+            readable_note_visibilities: components["schemas"]["Visibility"][];
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+        };
+        /** AccessGround */
+        AccessGround: {
+            /** Consent Id */
+            consent_id?: string | null;
+            /** Detail */
+            detail: string;
+            /** Grant Id */
+            grant_id?: string | null;
+            rule: components["schemas"]["AccessRule"];
+            /**
+             * Until
+             * @description Last day this ground holds
+             */
+            until?: string | null;
+            /**
+             * Until Time
+             * @description For break-the-glass
+             */
+            until_time?: string | null;
+        };
+        /**
+         * AccessRule
+         * @enum {string}
+         */
+        AccessRule: "organisation" | "placement" | "team" | "team_under_consent" | "break_the_glass" | "summary_only";
+        /**
+         * ActionCounts
+         * @description Logged actions dated in the month, per kind.
+         */
+        ActionCounts: {
+            /** Activation Sessions */
+            activation_sessions: number;
+            /**
+             * Attendance
+             * @description Half-days marked present
+             */
+            attendance: number;
+            /** Employer Contacts */
+            employer_contacts: number;
+            /** Internships Started */
+            internships_started: number;
+            /** Jobs Started */
+            jobs_started: number;
+            /**
+             * Notes
+             * @description Counted whatever their visibility; no content is shown
+             */
+            notes: number;
+            /**
+             * Phase Changes
+             * @description Moves after intake (the opening is not counted)
+             */
+            phase_changes: number;
+            /** Progress Logs */
+            progress_logs: number;
+            /** Total */
+            total: number;
+        };
         /** ActivationSessionCreate */
         ActivationSessionCreate: {
             component: components["schemas"]["SessionComponent"];
@@ -1154,6 +1483,17 @@ export interface components {
          * @enum {string}
          */
         AttendanceStatus: "present" | "absent_excused" | "absent_unexcused" | "sick";
+        /**
+         * AttendanceUpdate
+         * @description Corrects a mark; its date and half-day stay (delete it to record another half-day).
+         */
+        AttendanceUpdate: {
+            /** Hours */
+            hours?: (number | string) | null;
+            /** Reason */
+            reason?: string | null;
+            status?: components["schemas"]["AttendanceStatus"] | null;
+        };
         /** AttendanceWrite */
         AttendanceWrite: {
             /**
@@ -1171,6 +1511,84 @@ export interface components {
             reason?: string | null;
             status: components["schemas"]["AttendanceStatus"];
         };
+        /**
+         * AuditAction
+         * @enum {string}
+         */
+        AuditAction: "read" | "create" | "update" | "delete";
+        /** AuditEventRead */
+        AuditEventRead: {
+            action: components["schemas"]["AuditAction"];
+            /** Break Glass Grant Id */
+            break_glass_grant_id: string | null;
+            /** Break Glass Reason */
+            break_glass_reason: string | null;
+            /** Client Address */
+            client_address: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Method */
+            method: string;
+            /** Object Id */
+            object_id: string | null;
+            /** Object Type */
+            object_type: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            outcome: components["schemas"]["AuditOutcome"];
+            /**
+             * Participant Count
+             * @description How many participants the answer concerned
+             */
+            participant_count: number;
+            /**
+             * Participant Id
+             * @description Set when one participant was concerned
+             */
+            participant_id: string | null;
+            /**
+             * Route
+             * @description The route template, e.g. /api/v1/notes/{note_id}
+             */
+            route: string;
+            /**
+             * Seq
+             * @description Position in the hash chain
+             */
+            seq: number;
+            /** Status Code */
+            status_code: number;
+            /** Trajectory Id */
+            trajectory_id: string | null;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /**
+             * User Name
+             * @description None when the account no longer exists
+             */
+            user_name: string | null;
+            /** User Role */
+            user_role: string;
+        };
+        /**
+         * AuditOutcome
+         * @enum {string}
+         */
+        AuditOutcome: "ok" | "denied" | "not_found" | "invalid" | "error";
         /**
          * BenefitKind
          * @enum {string}
@@ -1227,6 +1645,69 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** BreakGlassCreate */
+        BreakGlassCreate: {
+            /**
+             * Minutes
+             * @description How long access lasts
+             * @default 60
+             */
+            minutes: number;
+            /**
+             * Reason
+             * @description Why this emergency justifies opening a file outside your scope
+             */
+            reason: string;
+        };
+        /** BreakGlassGrantRead */
+        BreakGlassGrantRead: {
+            /** Active */
+            active: boolean;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** User Name */
+            user_name: string;
+        };
+        /** CaseloadCoach */
+        CaseloadCoach: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
         /** CloseRequest */
         CloseRequest: {
             /**
@@ -1248,6 +1729,118 @@ export interface components {
             /** Sort Order */
             sort_order: number;
         };
+        /** ConsentCreate */
+        ConsentCreate: {
+            /**
+             * Data Classes
+             * @description 'work', 'care' or both
+             */
+            data_classes: components["schemas"]["DataClass"][];
+            /**
+             * Evidence
+             * @description Where the signed form or recording is kept
+             */
+            evidence?: string | null;
+            /** Expires On */
+            expires_on?: string | null;
+            /** @default self */
+            given_by: components["schemas"]["GivenBy"];
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /**
+             * Information Text Version
+             * @description Version of the information text the participant was given
+             */
+            information_text_version: string;
+            method: components["schemas"]["ConsentMethod"];
+            /** Purpose */
+            purpose: string;
+            /**
+             * Receiving Organisation Id
+             * Format: uuid
+             * @description The organisation the participant allows to see their file
+             */
+            receiving_organisation_id: string;
+            /** Representative Name */
+            representative_name?: string | null;
+        };
+        /**
+         * ConsentMethod
+         * @enum {string}
+         */
+        ConsentMethod: "written" | "digital" | "verbal";
+        /** ConsentRead */
+        ConsentRead: {
+            /**
+             * Active
+             * @description Covers access today: given, not expired, not withdrawn
+             */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Data Classes */
+            data_classes: components["schemas"]["DataClass"][];
+            /** Evidence */
+            evidence: string | null;
+            /** Expires On */
+            expires_on: string | null;
+            given_by: components["schemas"]["GivenBy"];
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Information Text Version */
+            information_text_version: string;
+            method: components["schemas"]["ConsentMethod"];
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Purpose */
+            purpose: string;
+            /**
+             * Receiving Organisation Id
+             * Format: uuid
+             */
+            receiving_organisation_id: string;
+            /** Receiving Organisation Name */
+            receiving_organisation_name: string;
+            /** Recorded By */
+            recorded_by: string | null;
+            /** Representative Name */
+            representative_name: string | null;
+            /** Version */
+            version: number;
+            /** Withdrawal Reason */
+            withdrawal_reason: string | null;
+            /** Withdrawn By */
+            withdrawn_by: string | null;
+            /** Withdrawn On */
+            withdrawn_on: string | null;
+        };
+        /** ConsentWithdraw */
+        ConsentWithdraw: {
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Withdrawn On
+             * @description Defaults to today
+             */
+            withdrawn_on?: string | null;
+        };
         /**
          * ContactPurpose
          * @enum {string}
@@ -1258,8 +1851,16 @@ export interface components {
          * @enum {string}
          */
         ContractType: "permanent" | "fixed_term" | "temp_agency" | "self_employed" | "flexi" | "other";
-        /** CurrentTrajectory */
+        /**
+         * CurrentTrajectory
+         * @description The open trajectory the caller may see that changed phase last.
+         */
         CurrentTrajectory: {
+            /**
+             * Days In Phase
+             * @description Days from phase_since to today
+             */
+            days_in_phase: number;
             /** Framework Code */
             framework_code: string;
             /**
@@ -1275,6 +1876,11 @@ export interface components {
             phase_since: string;
             status: components["schemas"]["Status"];
         };
+        /**
+         * DataClass
+         * @enum {string}
+         */
+        DataClass: "work" | "care";
         /**
          * Disclosure
          * @enum {string}
@@ -1653,6 +2259,93 @@ export interface components {
             /** Name Nl */
             name_nl: string;
         };
+        /**
+         * FunderDecision
+         * @enum {string}
+         */
+        FunderDecision: "approved" | "rejected";
+        /** FunderMonthDecide */
+        FunderMonthDecide: {
+            /**
+             * Comment
+             * @description Required when rejecting: the funder and the team need the reason
+             */
+            comment?: string | null;
+            decision: components["schemas"]["FunderDecision"];
+        };
+        /** FunderMonthList */
+        FunderMonthList: {
+            /**
+             * Items
+             * @description Every month from the start, oldest first
+             */
+            items: components["schemas"]["FunderMonthRead"][];
+            summary: components["schemas"]["FunderMonthSummary"];
+        };
+        /** FunderMonthRead */
+        FunderMonthRead: {
+            actions: components["schemas"]["ActionCounts"];
+            /**
+             * Active
+             * @description Status active on at least one day of the month
+             */
+            active: boolean;
+            /**
+             * Approved But Not Realised
+             * @description Approved, but the records that justified it were removed later
+             */
+            approved_but_not_realised: boolean;
+            /** Comment */
+            comment: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decided By */
+            decided_by: string | null;
+            decision: components["schemas"]["FunderDecision"] | null;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * Realised
+             * @description Active and at least one logged action
+             */
+            realised: boolean;
+            /**
+             * Version
+             * @description 0 while the month was never decided: send If-Match: "0"
+             */
+            version: number;
+        };
+        /** FunderMonthSummary */
+        FunderMonthSummary: {
+            /** Approved */
+            approved: number;
+            /** Approved But Not Realised */
+            approved_but_not_realised: number;
+            /** Months */
+            months: number;
+            /**
+             * Participant Approved
+             * @description Approved months of this participant across all their trajectories
+             */
+            participant_approved: number;
+            /**
+             * Participant Cap
+             * @default 24
+             */
+            participant_cap: number;
+            /** Realised */
+            realised: number;
+            /** Rejected */
+            rejected: number;
+        };
+        /**
+         * GivenBy
+         * @enum {string}
+         */
+        GivenBy: "self" | "representative";
         /** GoalCreate */
         GoalCreate: {
             /** Description */
@@ -1695,7 +2388,7 @@ export interface components {
              * Overdue
              * @description Open and due before today
              */
-            readonly overdue: boolean;
+            overdue: boolean;
             /** Owner Id */
             owner_id: string | null;
             status: components["schemas"]["GoalStatus"];
@@ -2184,6 +2877,24 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[AuditEventRead] */
+        Page_AuditEventRead_: {
+            /** Items */
+            items: components["schemas"]["AuditEventRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total: number;
+        };
+        /** Page[BreakGlassGrantRead] */
+        Page_BreakGlassGrantRead_: {
+            /** Items */
+            items: components["schemas"]["BreakGlassGrantRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total: number;
+        };
         /** Page[EmployerContactRead] */
         Page_EmployerContactRead_: {
             /** Items */
@@ -2292,10 +3003,28 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[TimelineItemRead] */
+        Page_TimelineItemRead_: {
+            /** Items */
+            items: components["schemas"]["TimelineItemRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total: number;
+        };
         /** Page[TrajectoryRead] */
         Page_TrajectoryRead_: {
             /** Items */
             items: components["schemas"]["TrajectoryRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total: number;
+        };
+        /** Page[TrajectorySummary] */
+        Page_TrajectorySummary_: {
+            /** Items */
+            items: components["schemas"]["TrajectorySummary"][];
             /** Next Cursor */
             next_cursor: string | null;
             /** Total */
@@ -2358,6 +3087,8 @@ export interface components {
         /**
          * ParticipantListItem
          * @description What a list may show: never the INSZ, never contact details.
+         *
+         *     The caseload columns describe the current trajectory; without one they are null and 0.
          */
         ParticipantListItem: {
             /**
@@ -2365,6 +3096,8 @@ export interface components {
              * Format: date
              */
             birth_date: string;
+            /** @description The current mini-team member with team role coach (of several, the one who joined last) */
+            coach?: components["schemas"]["CaseloadCoach"] | null;
             current_trajectory?: components["schemas"]["CurrentTrajectory"] | null;
             /** First Name */
             first_name: string;
@@ -2373,6 +3106,11 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Last Contact On
+             * @description The newest date of a contact logged on the current trajectory: a half-day of attendance marked present, a progress log, an activation session, a follow-up contact made, or an employer contact linked to the trajectory. Notes do not count: a note records information rather than a contact, and who may read it differs per note.
+             */
+            last_contact_on?: string | null;
             /** Last Name */
             last_name: string;
             /**
@@ -2380,6 +3118,18 @@ export interface components {
              * Format: uuid
              */
             organisation_id: string;
+            /**
+             * Overdue Follow Ups
+             * @description Follow-ups of the current trajectory due before today with no contact yet
+             * @default 0
+             */
+            overdue_follow_ups: number;
+            /**
+             * Overdue Goals
+             * @description Open goals of the current trajectory due before today
+             * @default 0
+             */
+            overdue_goals: number;
             /** Preferred Name */
             preferred_name: string | null;
             /** Target Groups */
@@ -2396,6 +3146,8 @@ export interface components {
              * Format: date
              */
             birth_date: string;
+            /** @description The current mini-team member with team role coach (of several, the one who joined last) */
+            coach?: components["schemas"]["CaseloadCoach"] | null;
             /**
              * Created At
              * Format: date-time
@@ -2415,6 +3167,11 @@ export interface components {
             insz: string | null;
             /** Language */
             language: string;
+            /**
+             * Last Contact On
+             * @description The newest date of a contact logged on the current trajectory: a half-day of attendance marked present, a progress log, an activation session, a follow-up contact made, or an employer contact linked to the trajectory. Notes do not count: a note records information rather than a contact, and who may read it differs per note.
+             */
+            last_contact_on?: string | null;
             /** Last Name */
             last_name: string;
             /**
@@ -2422,6 +3179,18 @@ export interface components {
              * Format: uuid
              */
             organisation_id: string;
+            /**
+             * Overdue Follow Ups
+             * @description Follow-ups of the current trajectory due before today with no contact yet
+             * @default 0
+             */
+            overdue_follow_ups: number;
+            /**
+             * Overdue Goals
+             * @description Open goals of the current trajectory due before today
+             * @default 0
+             */
+            overdue_goals: number;
             /** Phone */
             phone: string | null;
             /** Preferred Name */
@@ -2932,6 +3701,60 @@ export interface components {
          * @enum {string}
          */
         TeamRole: "case_manager_work" | "case_manager_care" | "coach" | "other";
+        /** TimelineAuthor */
+        TimelineAuthor: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** TimelineItemRead */
+        TimelineItemRead: {
+            /** @description Who recorded it, where known */
+            author: components["schemas"]["TimelineAuthor"] | null;
+            /**
+             * Id
+             * Format: uuid
+             * @description The id of the underlying record
+             */
+            id: string;
+            kind: components["schemas"]["TimelineKind"];
+            /**
+             * Occurred On
+             * Format: date
+             * @description The record's business date
+             */
+            occurred_on: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             * @description When the record was created
+             */
+            recorded_at: string;
+            /**
+             * Summary
+             * @description A short second line (≤ 200 characters)
+             */
+            summary: string | null;
+            /**
+             * Title
+             * @description One short line for a list (≤ 200 characters)
+             */
+            title: string | null;
+            /**
+             * Url
+             * @description Where the SPA opens the record (or its list)
+             */
+            url: string;
+        };
+        /**
+         * TimelineKind
+         * @enum {string}
+         */
+        TimelineKind: "phase_change" | "status_change" | "placement" | "progress_log" | "goal" | "activation_session" | "note" | "internship" | "job" | "employer_contact" | "outflow" | "follow_up" | "team_member_joined" | "team_member_left";
         /** TokenRead */
         TokenRead: {
             /** Access Token */
@@ -3030,6 +3853,42 @@ export interface components {
             status: components["schemas"]["Status"];
             /** Version */
             version: number;
+        };
+        /**
+         * TrajectorySummary
+         * @description What someone may know without seeing the content: never names, never notes.
+         */
+        TrajectorySummary: {
+            /** Closed On */
+            closed_on: string | null;
+            /** Framework Code */
+            framework_code: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Participant Initials */
+            participant_initials: string;
+            phase: components["schemas"]["Phase"];
+            /**
+             * Phase Since
+             * Format: date
+             */
+            phase_since: string;
+            /**
+             * Referred On
+             * Format: date
+             */
+            referred_on: string;
+            /** Started On */
+            started_on: string | null;
+            status: components["schemas"]["Status"];
         };
         /** TrajectoryUpdate */
         TrajectoryUpdate: {
@@ -3488,6 +4347,347 @@ export interface operations {
             };
         };
     };
+    get_attendance_api_v1_attendance__attendance_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attendance_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_attendance_api_v1_attendance__attendance_id__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you last read, e.g. "3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                attendance_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_attendance_api_v1_attendance__attendance_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you last read, e.g. "3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                attendance_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_events_api_v1_audit_events_get: {
+        parameters: {
+            query?: {
+                participant_id?: string | null;
+                trajectory_id?: string | null;
+                user_id?: string | null;
+                /** @description First day (UTC), inclusive */
+                from?: string | null;
+                /** @description Last day (UTC), inclusive */
+                to?: string | null;
+                outcome?: components["schemas"]["AuditOutcome"] | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEventRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     login_api_v1_auth_login_post: {
         parameters: {
             query?: never;
@@ -3680,6 +4880,126 @@ export interface operations {
             };
         };
     };
+    list_grants_api_v1_break_glass_grants_get: {
+        parameters: {
+            query?: {
+                trajectory_id?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BreakGlassGrantRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_grant_api_v1_break_glass_grants__grant_id__end_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrantRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_competence_items_api_v1_competence_items_get: {
         parameters: {
             query?: never;
@@ -3781,7 +5101,10 @@ export interface operations {
     create_employer_contact_api_v1_employer_contacts_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3820,6 +5143,15 @@ export interface operations {
             };
             /** @description Authenticated, but not allowed to do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4101,7 +5433,10 @@ export interface operations {
     create_employer_api_v1_employers_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5706,7 +7041,10 @@ export interface operations {
     create_organisation_api_v1_organisations_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6054,7 +7392,10 @@ export interface operations {
     create_work_floor_api_v1_organisations__organisation_id__work_floors_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 organisation_id: string;
             };
@@ -6166,8 +7507,10 @@ export interface operations {
                 phase?: components["schemas"]["Phase"] | null;
                 status?: components["schemas"]["Status"] | null;
                 framework?: string | null;
-                /** @description On this staff member's mini-team */
+                /** @description On this staff member's mini-team today */
                 coach_id?: string | null;
+                /** @description true: the current trajectory has an open goal due before today or a follow-up past its date with no contact recorded; false: everyone else */
+                overdue?: boolean | null;
                 /** @description name, birth_date, created_at; '-' for descending */
                 sort?: string;
                 /** @description Page size */
@@ -6222,7 +7565,10 @@ export interface operations {
     create_participant_api_v1_participants_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6711,7 +8057,10 @@ export interface operations {
     add_activity_permission_api_v1_participants__participant_id__activity_permissions_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 participant_id: string;
             };
@@ -6761,6 +8110,15 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6867,7 +8225,10 @@ export interface operations {
     add_benefit_status_api_v1_participants__participant_id__benefit_statuses_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 participant_id: string;
             };
@@ -6917,6 +8278,350 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consents_api_v1_participants__participant_id__consents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_consent_api_v1_participants__participant_id__consents_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_consent_api_v1_participants__participant_id__consents__consent_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+                consent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_consent_api_v1_participants__participant_id__consents__consent_id__withdraw_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+                consent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentWithdraw"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7030,7 +8735,10 @@ export interface operations {
     create_job_api_v1_participants__participant_id__jobs_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 participant_id: string;
             };
@@ -7080,6 +8788,15 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7186,7 +8903,10 @@ export interface operations {
     add_vdab_advice_api_v1_participants__participant_id__vdab_advices_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 participant_id: string;
             };
@@ -7236,6 +8956,15 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7338,7 +9067,10 @@ export interface operations {
     create_partnership_api_v1_partnerships_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8340,7 +10072,10 @@ export interface operations {
     open_trajectory_api_v1_trajectories_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8628,6 +10363,64 @@ export interface operations {
             };
         };
     };
+    explain_access_api_v1_trajectories__trajectory_id__access_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessExplanation"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_activation_sessions_api_v1_trajectories__trajectory_id__activation_sessions_get: {
         parameters: {
             query?: {
@@ -8696,7 +10489,10 @@ export interface operations {
     create_activation_session_api_v1_trajectories__trajectory_id__activation_sessions_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -8746,6 +10542,116 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    break_the_glass_api_v1_trajectories__trajectory_id__break_the_glass_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                trajectory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakGlassCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrantRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9031,7 +10937,10 @@ export interface operations {
     add_follow_up_api_v1_trajectories__trajectory_id__follow_ups_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -9135,6 +11044,254 @@ export interface operations {
             };
         };
     };
+    list_funder_months_api_v1_trajectories__trajectory_id__funder_months_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderMonthList"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_funder_month_api_v1_trajectories__trajectory_id__funder_months__month__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectory_id: string;
+                /** @description The month as YYYY-MM */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderMonthRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_funder_month_api_v1_trajectories__trajectory_id__funder_months__month__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you last read, e.g. "3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                trajectory_id: string;
+                /** @description The month as YYYY-MM */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FunderMonthDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderMonthRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_goals_api_v1_trajectories__trajectory_id__goals_get: {
         parameters: {
             query?: {
@@ -9206,7 +11363,10 @@ export interface operations {
     create_goal_api_v1_trajectories__trajectory_id__goals_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -9256,6 +11416,15 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9369,7 +11538,10 @@ export interface operations {
     create_internship_api_v1_trajectories__trajectory_id__internships_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -9419,6 +11591,15 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9542,7 +11723,10 @@ export interface operations {
     add_note_api_v1_trajectories__trajectory_id__notes_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -9592,6 +11776,15 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10000,7 +12193,10 @@ export interface operations {
     record_phase_change_api_v1_trajectories__trajectory_id__phase_changes_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -10172,7 +12368,10 @@ export interface operations {
     create_placement_api_v1_trajectories__trajectory_id__placements_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -10344,7 +12543,10 @@ export interface operations {
     create_progress_log_api_v1_trajectories__trajectory_id__progress_logs_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -10394,6 +12596,15 @@ export interface operations {
             };
             /** @description Absent, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10711,6 +12922,64 @@ export interface operations {
             };
         };
     };
+    get_summary_api_v1_trajectories__trajectory_id__summary_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectorySummary"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_team_api_v1_trajectories__trajectory_id__team_get: {
         parameters: {
             query?: never;
@@ -10772,7 +13041,10 @@ export interface operations {
     add_team_member_api_v1_trajectories__trajectory_id__team_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -10974,6 +13246,128 @@ export interface operations {
             };
         };
     };
+    trajectory_timeline_api_v1_trajectories__trajectory_id__timeline_get: {
+        parameters: {
+            query?: {
+                /** @description Only these kinds (repeatable) */
+                kind?: components["schemas"]["TimelineKind"][] | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                trajectory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TimelineItemRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_summaries_api_v1_trajectory_summaries_get: {
+        parameters: {
+            query?: {
+                organisation_id?: string | null;
+                phase?: components["schemas"]["Phase"] | null;
+                status?: components["schemas"]["Status"] | null;
+                /** @description referred_on, phase_since; '-' for descending */
+                sort?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TrajectorySummary_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_users_api_v1_users_get: {
         parameters: {
             query?: {
@@ -11036,7 +13430,10 @@ export interface operations {
     create_user_api_v1_users_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
