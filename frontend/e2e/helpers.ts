@@ -32,6 +32,7 @@ export { expect };
 export const PASSWORD = "werkpad-demo";
 export const ADMIN = { email: "admin@werkpad.demo", password: PASSWORD };
 export const COACH = { email: "coach@dewerkplaats.demo", password: PASSWORD };
+export const MEDIATOR = { email: "trajectbegeleider@gtb.demo", password: PASSWORD };
 
 export async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
   await page.goto("/login");
@@ -58,9 +59,29 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   expect(report, JSON.stringify(report, null, 2)).toEqual([]);
 }
 
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results/screenshots");
 
-/** Full-page picture in frontend/test-results/, to look at after a run. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/**
+ * Full-page picture in frontend/test-results/screenshots/, to look at after a run.
+ * `fullPage: false` for a modal dialog, which covers the viewport, not the page.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+export const DESKTOP = { width: 1366, height: 900 };
+export const TABLET = { width: 1024, height: 768 };
+
+/** Every visible button, link, input and label-as-button in main is at least 44 px high. */
+export async function expectTouchTargets(page: Page, selector = "main button, main input:not([type=radio]), main select, .toggle label"): Promise<void> {
+  const controls = page.locator(selector);
+  const count = await controls.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i += 1) {
+    const control = controls.nth(i);
+    if (!(await control.isVisible())) continue;
+    const box = await control.boundingBox();
+    const label = ((await control.textContent()) ?? (await control.getAttribute("name")) ?? "").trim();
+    expect(box?.height ?? 0, `height of "${label}"`).toBeGreaterThanOrEqual(44);
+  }
 }

@@ -1,4 +1,4 @@
-import type { paths } from "./schema";
+import type { components, paths } from "./schema";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -15,3 +15,6 @@ export type QueryOf<P extends keyof paths, M extends Method & keyof paths[P]> = 
 }
   ? NonNullable<Query>
   : never;
+
+/** A named schema from the OpenAPI components, e.g. `Schema<"Phase">`. */
+export type Schema<N extends keyof components["schemas"]> = components["schemas"][N];

@@ -6,7 +6,14 @@ import { LanguageSwitch } from "../components/LanguageSwitch";
 import { MAIN_HEADING_ID } from "../components/PageHeading";
 import { ErrorMessage, Loading } from "../components/StatusMessage";
 import { useLogout, useMe } from "../features/auth/api";
-import { canOpenAdmin } from "../features/auth/permissions";
+import { navigationFor, type NavEntry } from "../features/auth/permissions";
+
+const NAV: Record<NavEntry, { to: string; key: "nav.start" | "nav.caseload" | "nav.floor" | "nav.admin"; end?: boolean }> = {
+  start: { to: "/", key: "nav.start", end: true },
+  caseload: { to: "/deelnemers", key: "nav.caseload" },
+  floor: { to: "/werkvloer", key: "nav.floor" },
+  admin: { to: "/beheer", key: "nav.admin" },
+};
 
 /** After moving to another section, put focus on its heading, so screen readers start there. */
 function useFocusHeadingOnNavigation() {
@@ -39,14 +46,11 @@ export function AppShell() {
           </NavLink>
           {me.data && (
             <nav className="nav" aria-label={t("nav.label")}>
-              <NavLink to="/" end className="nav__link">
-                {t("nav.start")}
-              </NavLink>
-              {canOpenAdmin(me.data) && (
-                <NavLink to="/beheer" className="nav__link">
-                  {t("nav.admin")}
+              {navigationFor(me.data).map((entry) => (
+                <NavLink key={entry} to={NAV[entry].to} end={NAV[entry].end ?? false} className="nav__link">
+                  {t(NAV[entry].key)}
                 </NavLink>
-              )}
+              ))}
             </nav>
           )}
           <div className="header__tools">

@@ -2,19 +2,38 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { PageHeading } from "../components/PageHeading";
-import { canOpenAdmin } from "../features/auth/permissions";
+import { canOpenAdmin, navigationFor } from "../features/auth/permissions";
 import { useCurrentUser } from "./currentUser";
 
 export function StartPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const role = t(`role.${me.role}`);
+  const entries = navigationFor(me);
 
   return (
     <div className="page">
       <PageHeading title={t("start.title")}>{t("start.greeting", { name: me.name })}</PageHeading>
       <p className="lead">{t("start.intro")}</p>
       <div className="cards">
+        {entries.includes("floor") && (
+          <section className="card card--action" aria-labelledby="floor-card-heading">
+            <h2 id="floor-card-heading">{t("start.floorCardTitle")}</h2>
+            <p>{t("start.floorCardText")}</p>
+            <Link to="/werkvloer" className="button button--primary">
+              {t("start.floorCardLink")}
+            </Link>
+          </section>
+        )}
+        {entries.includes("caseload") && (
+          <section className="card card--action" aria-labelledby="caseload-card-heading">
+            <h2 id="caseload-card-heading">{t("start.caseloadCardTitle")}</h2>
+            <p>{t("start.caseloadCardText")}</p>
+            <Link to="/deelnemers" className="button button--primary">
+              {t("start.caseloadCardLink")}
+            </Link>
+          </section>
+        )}
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t("start.profileHeading")}</h2>
           <dl className="details">

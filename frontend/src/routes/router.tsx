@@ -23,6 +23,26 @@ export function createAppRouter() {
           element: <AppShell />,
           children: [
             { index: true, element: <StartPage /> },
+            // Pages past the start page load on first visit (their code is not in the first download).
+            { path: "deelnemers", lazy: async () => ({ Component: (await import("./CaseloadPage")).CaseloadPage }) },
+            {
+              path: "deelnemers/:participantId",
+              lazy: async () => ({ Component: (await import("./dossier/DossierLayout")).DossierLayout }),
+              children: [
+                { path: "aanwezigheid", lazy: async () => ({ Component: (await import("./dossier/AttendanceTab")).AttendanceTab }) },
+                { path: "voortgang", lazy: async () => ({ Component: (await import("./dossier/tabs")).ProgressTab }) },
+                { path: "doelen", lazy: async () => ({ Component: (await import("./dossier/tabs")).GoalsTab }) },
+                { path: "notities", lazy: async () => ({ Component: (await import("./dossier/tabs")).NotesTab }) },
+                { path: "stages-en-jobs", lazy: async () => ({ Component: (await import("./dossier/tabs")).EmploymentTab }) },
+                { path: "uitstroom", lazy: async () => ({ Component: (await import("./dossier/tabs")).OutflowTab }) },
+                { path: "tijdlijn", lazy: async () => ({ Component: (await import("./dossier/tabs")).TimelineTab }) },
+              ],
+            },
+            {
+              path: "trajecten/:trajectoryId",
+              lazy: async () => ({ Component: (await import("./dossier/TrajectoryRedirect")).TrajectoryRedirect }),
+            },
+            { path: "werkvloer", lazy: async () => ({ Component: (await import("./FloorDayPage")).FloorDayPage }) },
             {
               path: "beheer",
               element: <AdminLayout />,

@@ -34,3 +34,33 @@ export function adminSections(user: HasPermissions | undefined): AdminSections {
     users: open && can(user, "users:read"),
   };
 }
+
+export type NavEntry = "start" | "caseload" | "floor" | "admin";
+
+interface NavUser extends HasPermissions {
+  role: string;
+  organisation: { kind: string };
+}
+
+// Organisations with work floors of their own (arbeidszorg/AMA providers, maatwerkbedrijven).
+const FLOOR_ORGANISATIONS = ["work_care", "maatwerkbedrijf"];
+
+/**
+ * The main menu, in the order the role needs it: a work-floor coach starts the day on the floor,
+ * so "Werkvloer" comes first; others start from their participants.
+ */
+export function navigationFor(user: NavUser | undefined): NavEntry[] {
+  if (!user) return [];
+  const caseload = can(user, "participants:read");
+  const floor =
+    can(user, "progress:write") &&
+    can(user, "work_floors:read") &&
+    (user.role === "coach" || FLOOR_ORGANISATIONS.includes(user.organisation.kind));
+  const entries: NavEntry[] = [];
+  if (user.role === "coach" && floor) entries.push("floor");
+  entries.push("start");
+  if (caseload) entries.push("caseload");
+  if (user.role !== "coach" && floor) entries.push("floor");
+  if (canOpenAdmin(user)) entries.push("admin");
+  return entries;
+}

@@ -1,0 +1,42 @@
+import { useQuery } from "@tanstack/react-query";
+
+import { api, unwrap } from "../../api/client";
+import { isApiError } from "../../api/problem";
+import type { OkJson } from "../../api/types";
+
+export type Outflow = OkJson<"/api/v1/trajectories/{trajectory_id}/outflow", "get">;
+export type FollowUp = OkJson<"/api/v1/trajectories/{trajectory_id}/follow-ups", "get">["items"][number];
+
+export const outflowKeys = {
+  outflow: (trajectoryId: string) => ["trajectories", "detail", trajectoryId, "outflow"] as const,
+  followUps: (trajectoryId: string) => ["trajectories", "detail", trajectoryId, "follow-ups"] as const,
+};
+
+/** The trajectory's outflow, or null while there is none (the API answers 404 then). */
+export function useOutflow(trajectoryId: string) {
+  return useQuery({
+    queryKey: outflowKeys.outflow(trajectoryId),
+    queryFn: async (): Promise<Outflow | null> => {
+      try {
+        return await unwrap(
+          api.GET("/api/v1/trajectories/{trajectory_id}/outflow", { params: { path: { trajectory_id: trajectoryId } } }),
+        );
+      } catch (error) {
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useFollowUps(trajectoryId: string) {
+  return useQuery({
+    queryKey: outflowKeys.followUps(trajectoryId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/trajectories/{trajectory_id}/follow-ups", {
+          params: { path: { trajectory_id: trajectoryId }, query: { limit: 50 } },
+        }),
+      ),
+  });
+}
