@@ -16,7 +16,7 @@ from app.access.models import BreakGlassGrant
 from app.access.permissions import Action
 from app.access.policies import AccessRule, Principal
 from app.access.schemas import AccessExplanation, AccessGround, BreakGlassCreate
-from app.auth.models import User
+from app.auth import service as auth_service
 from app.consents.models import Consent
 from app.core.database import utcnow
 from app.core.errors import Conflict, NotFound
@@ -207,11 +207,7 @@ def list_grants(
 
 
 def user_names(session: Session, grants: Sequence[BreakGlassGrant]) -> dict[uuid.UUID, str]:
-    ids = {g.user_id for g in grants}
-    if not ids:
-        return {}
-    rows = session.execute(select(User.id, User.name).where(User.id.in_(ids))).all()
-    return {row.id: row.name for row in rows}
+    return auth_service.names_of(session, (item.user_id for item in grants))
 
 
 def end_grant(session: Session, principal: Principal, grant_id: uuid.UUID) -> BreakGlassGrant:

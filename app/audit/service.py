@@ -25,6 +25,7 @@ from app.audit import chain
 from app.audit.models import AuditAction, AuditEvent, AuditOutcome
 from app.audit.schemas import FileLook
 from app.audit.touches import Touches, touch
+from app.auth import service as auth_service
 from app.auth.models import User
 from app.core.database import utcnow
 from app.core.errors import FieldError, RuleViolation, ServiceUnavailable
@@ -312,11 +313,7 @@ def _before_from() -> FieldError:
 
 
 def user_names(session: Session, events: Sequence[AuditEvent]) -> dict[uuid.UUID, str]:
-    ids = {e.user_id for e in events}
-    if not ids:
-        return {}
-    rows = session.execute(select(User.id, User.name).where(User.id.in_(ids))).all()
-    return {row.id: row.name for row in rows}
+    return auth_service.names_of(session, (item.user_id for item in events))
 
 
 def file_looks(session: Session, participant_id: uuid.UUID) -> list[FileLook]:

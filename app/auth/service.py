@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -338,3 +339,12 @@ def is_active_staff_of(session: Session, user_id: uuid.UUID, organisation_id: uu
         )
     )
     return found is not None
+
+
+def names_of(session: Session, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Display names for these users, in one query (lists that show who did something)."""
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(User.id, User.name).where(User.id.in_(ids))).all()
+    return {row.id: row.name for row in rows}

@@ -15,13 +15,9 @@ from app.access.permissions import Action
 from app.access.policies import Principal
 from app.consents.models import Consent, DataClass, GivenBy
 from app.consents.schemas import ConsentCreate, ConsentWithdraw
-from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
+from app.core.errors import Conflict, NotFound, RuleViolation
 from app.organisations.models import Organisation
 from app.participants import service as participant_service
-
-
-def _invalid(field: str, message: str) -> RuleViolation:
-    return RuleViolation(f"{field} {message}", errors=[FieldError(field, message)])
 
 
 def list_consents(
@@ -54,9 +50,9 @@ def record_consent(
         session, principal, participant_id, Action.PARTICIPANTS_WRITE
     )
     if session.get(Organisation, data.receiving_organisation_id) is None:
-        raise _invalid("receiving_organisation_id", "is not a known organisation")
+        raise RuleViolation.on("receiving_organisation_id", "is not a known organisation")
     if data.given_by is GivenBy.REPRESENTATIVE and not data.representative_name:
-        raise _invalid("representative_name", "is required when given_by is representative")
+        raise RuleViolation.on("representative_name", "is required when given_by is representative")
     consent = Consent(
         participant_id=participant.id,
         receiving_organisation_id=data.receiving_organisation_id,
@@ -91,7 +87,7 @@ def withdraw_consent(
         raise Conflict(f"This consent was already withdrawn on {consent.withdrawn_on.isoformat()}")
     withdrawn_on = data.withdrawn_on or date.today()
     if withdrawn_on < consent.given_on:
-        raise _invalid("withdrawn_on", "cannot be before the consent was given")
+        raise RuleViolation.on("withdrawn_on", "cannot be before the consent was given")
     consent.withdrawn_on = withdrawn_on
     consent.withdrawn_by = principal.id
     consent.withdrawal_reason = data.reason

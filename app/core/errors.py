@@ -73,6 +73,11 @@ class UnsupportedMediaType(AppError):
 class RuleViolation(AppError):
     status, title, type_slug = 422, "Invalid values", "validation"
 
+    @classmethod
+    def on(cls, field: str, message: str, detail: str | None = None) -> RuleViolation:
+        """A rule that one field breaks, named in ``errors`` (e.g. a date before the start)."""
+        return cls(detail or f"{field} {message}", errors=[FieldError(field, message)])
+
 
 class PreconditionRequired(AppError):
     status, title, type_slug = 428, "If-Match required", "precondition-required"

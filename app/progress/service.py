@@ -82,10 +82,6 @@ def _today() -> date:
     return date.today()
 
 
-def _invalid(field: str, message: str, detail: str | None = None) -> RuleViolation:
-    return RuleViolation(detail or f"{field} {message}", errors=[FieldError(field, message)])
-
-
 # --- loading through the trajectory -------------------------------------------------------
 
 _Record = TypeVar("_Record", Placement, ProgressLog, Goal, ActivationSession)
@@ -142,7 +138,7 @@ def _check_colleague(
 ) -> None:
     """Coaches and goal owners are active staff of the organisation that owns the trajectory."""
     if not auth_service.is_active_staff_of(session, user_id, trajectory.organisation_id):
-        raise _invalid(
+        raise RuleViolation.on(
             field,
             "must be an active staff member of the trajectory's organisation",
             "Unknown staff member",
@@ -151,7 +147,7 @@ def _check_colleague(
 
 def _check_not_before_referral(trajectory: Trajectory, day: date, field: str) -> None:
     if day < trajectory.referred_on:
-        raise _invalid(
+        raise RuleViolation.on(
             field,
             f"cannot be before the trajectory began ({trajectory.referred_on.isoformat()})",
             "The date lies before the trajectory began",
@@ -188,19 +184,19 @@ def _floor_for(
     except NotFound:
         floor = None
     if floor is None or floor.organisation_id != trajectory.organisation_id:
-        raise _invalid(
+        raise RuleViolation.on(
             "work_floor_id",
             "must be a work floor of the trajectory's organisation",
             "Unknown work floor",
         )
     if not floor.is_active:
-        raise _invalid("work_floor_id", "is no longer in use", "Inactive work floor")
+        raise RuleViolation.on("work_floor_id", "is no longer in use", "Inactive work floor")
     return floor
 
 
 def _check_planned(hours: Decimal, half_days: int) -> None:
     if hours > MAX_HOURS_PER_HALF_DAY * half_days:
-        raise _invalid(
+        raise RuleViolation.on(
             "planned_hours_per_week",
             f"cannot exceed {MAX_HOURS_PER_HALF_DAY} hours per planned half-day",
             "More hours planned than the half-days can hold",
@@ -297,10 +293,12 @@ def update_placement(
     end = changes.get("end_date", placement.end_date)
     if end is not None and end < start:
         if "end_date" in changes:
-            raise _invalid(
+            raise RuleViolation.on(
                 "end_date", "cannot be before start_date", "The end lies before the start"
             )
-        raise _invalid("start_date", "cannot be after end_date", "The end lies before the start")
+        raise RuleViolation.on(
+            "start_date", "cannot be after end_date", "The end lies before the start"
+        )
     floor_id = changes.get("work_floor_id", placement.work_floor_id)
     floor_changed = floor_id != placement.work_floor_id
     floor = _floor_for(session, principal, trajectory, floor_id) if floor_changed else None
@@ -373,14 +371,14 @@ def _check_within(placement: Placement, day: date, field: str) -> None:
             + " – "
             + (placement.end_date.isoformat() if placement.end_date else "open-ended")
         )
-        raise _invalid(
+        raise RuleViolation.on(
             field, f"must lie within the placement ({period})", "The date is outside the placement"
         )
 
 
 def _check_before_closing(trajectory: Trajectory, day: date, field: str) -> None:
     if trajectory.closed_on is not None and day > trajectory.closed_on:
-        raise _invalid(
+        raise RuleViolation.on(
             field,
             f"cannot be after the trajectory closed ({trajectory.closed_on.isoformat()})",
             "The date lies after the trajectory closed",
@@ -453,7 +451,7 @@ def list_attendance(
 ) -> PageResult:
     placement = get_placement(session, principal, placement_id)
     if from_date and to_date and to_date < from_date:
-        raise _invalid("to", "cannot be before from")
+        raise RuleViolation.on("to", "cannot be before from")
     statement = select(Attendance).where(Attendance.placement_id == placement.id)
     if from_date:
         statement = statement.where(Attendance.date >= from_date)
@@ -748,7 +746,7 @@ def _check_placement_of(session: Session, trajectory: Trajectory, placement_id: 
         )
     )
     if found is None:
-        raise _invalid(
+        raise RuleViolation.on(
             "placement_id", "must be a placement of this trajectory", "Unknown placement"
         )
 
