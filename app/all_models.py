@@ -13,6 +13,8 @@ from app.organisations import models as organisation_models
 from app.outflow import models as outflow_models
 from app.participants import models as participant_models
 from app.progress import models as progress_models
+from app.quotas import models as quota_models
+from app.retention import models as retention_models
 from app.trajectories import models as trajectory_models
 
 metadata = Base.metadata
@@ -31,5 +33,7 @@ __all__ = [
     "outflow_models",
     "participant_models",
     "progress_models",
+    "quota_models",
+    "retention_models",
     "trajectory_models",
 ]

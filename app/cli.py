@@ -8,8 +8,10 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
+from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -51,6 +53,18 @@ def migrate() -> None:
     typer.echo("Database is up to date.")
 
 
+LOG_CONFIG: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "werkpad": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
+
+
 @cli.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on")] = None,
@@ -69,6 +83,9 @@ def serve(
         workers=workers,
         proxy_headers=True,
         log_level="info",
+        # Ours instead of uvicorn's: that one prints query strings, where names can be.
+        access_log=False,
+        log_config=LOG_CONFIG,
     )
 
 
@@ -167,6 +184,57 @@ def backup(
 
 
 @cli.command()
+def retention(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Count only, change nothing")] = False,
+    today: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Count periods up to this day")
+    ] = None,
+) -> None:
+    """De-identify, per data class, what outlived its retention period (safe to run daily)."""
+    from app.retention import jobs
+
+    day = today.date() if today else date.today()
+    for line in jobs.retention(_settings(), today=day, dry_run=dry_run):
+        typer.echo(line)
+
+
+@cli.command()
+def restore(
+    source: Annotated[
+        Path, typer.Option("--from", exists=True, dir_okay=False, help="A `werkpad backup` file")
+    ],
+) -> None:
+    """Replace the database by a backup, upgrade it, and erase again who was erased since."""
+    from app.retention import jobs
+
+    settings = _settings()
+    started = time.perf_counter()
+    try:
+        jobs.restore_database(settings.database_url, source)
+        run_migrations(settings.database_url)
+        report = jobs.reapply_erasures(settings)
+    except jobs.JobFailed as exc:
+        typer.secho(str(exc), err=True, fg="red")
+        raise typer.Exit(1) from exc
+    typer.echo(f"Restored {source} in {time.perf_counter() - started:.2f} s.")
+    typer.echo(report.summary)
+
+
+@cli.command("bench-data")
+def bench_data(
+    participants: Annotated[int, typer.Option(min=1, help="Participants to create")] = 100_000,
+    seed: Annotated[int, typer.Option(help="Same seed and day, same region")] = 1,
+    database_url: Annotated[str | None, typer.Option(help="Default: WERKPAD_DATABASE_URL")] = None,
+    replace: Annotated[bool, typer.Option(help="Drop everything in the database first")] = False,
+) -> None:
+    """Fill an empty database with a synthetic region for benchmarks (never real data)."""
+    from app.synthetic.command import bench_data as run
+
+    url = database_url or _settings().database_url
+    run(url, participants=participants, seed=seed, replace=replace)
+
+
+@cli.command()
 def openapi() -> None:
     """Print the OpenAPI schema (used by `make client`)."""
     from app.main import create_app
@@ -199,6 +267,22 @@ def audit_verify() -> None:
         )
         raise typer.Exit(1)
     typer.echo(f"{verdict.count} events, chain intact (head {verdict.head_hash}).")
+
+
+erasures_cli = typer.Typer(help="Erasures on request (AVG art. 17).", no_args_is_help=True)
+cli.add_typer(erasures_cli, name="erasures")
+
+
+@erasures_cli.command("reapply")
+def erasures_reapply() -> None:
+    """Erase again everyone in the erasure ledger or table who is not (e.g. after a restore)."""
+    from app.retention import jobs
+
+    try:
+        typer.echo(jobs.reapply_erasures(_settings()).summary)
+    except jobs.JobFailed as exc:
+        typer.secho(str(exc), err=True, fg="red")
+        raise typer.Exit(1) from exc
 
 
 def main() -> None:

@@ -23,7 +23,12 @@ from app.core.config import Settings, get_settings
 from app.core.database import make_engine, make_sessionmaker
 from app.core.docs import install_docs
 from app.core.errors import AppError, FieldError
-from app.core.middleware import BodyLimitMiddleware, MediaTypeMiddleware, SecurityHeadersMiddleware
+from app.core.middleware import (
+    AccessLogMiddleware,
+    BodyLimitMiddleware,
+    MediaTypeMiddleware,
+    SecurityHeadersMiddleware,
+)
 from app.core.openapi import install_openapi
 from app.employment.router import router as employment_router
 from app.funding.router import router as funding_router
@@ -34,6 +39,9 @@ from app.organisations.router import router as organisations_router
 from app.outflow.router import router as outflow_router
 from app.participants.router import router as participants_router
 from app.progress.router import router as progress_router
+from app.reports.router import router as reports_router
+from app.retention.router import router as retention_router
+from app.rights.router import router as rights_router
 from app.timeline.router import router as timeline_router
 from app.trajectories.router import router as trajectories_router
 
@@ -206,6 +214,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(users_router)
     api.include_router(organisations_router)
     api.include_router(participants_router)
+    api.include_router(rights_router)
     api.include_router(trajectories_router)
     api.include_router(progress_router)
     api.include_router(employment_router)
@@ -216,6 +225,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(consents_router)
     api.include_router(access_router)
     api.include_router(audit_router)
+    api.include_router(reports_router)
+    api.include_router(retention_router)
     app.include_router(api)
     install_error_handlers(app)
     install_openapi(app)
@@ -244,4 +255,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "Location", "Retry-After"],
         )
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)  # outermost: logs every answer, even a refusal
     return app

@@ -23,6 +23,7 @@ from app.cli import run_migrations
 from app.core.config import Settings
 from app.core.database import make_engine, make_sessionmaker
 from app.main import create_app
+from tests.figures import FIGURES
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-0123456789"
 REFERENCE_TABLES = {"frameworks", "alembic_version"}
@@ -155,3 +156,11 @@ def session(engine: Engine) -> Iterator[Session]:
     finally:
         session.rollback()
         session.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The battery's figures (tests/figures.py), also without ``-s``."""
+    if FIGURES:
+        terminalreporter.write_sep("-", "battery figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

@@ -13,7 +13,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, literal, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    and_,
+    exists,
+    false,
+    literal,
+    or_,
+    select,
+    true,
+    union,
+)
 from sqlalchemy.orm import aliased
 
 from app.access.models import BreakGlassGrant
@@ -25,7 +36,7 @@ from app.core.database import utcnow
 from app.core.errors import Forbidden, NotFound
 from app.employment.models import Employer, EmployerContact
 from app.notes.models import Note, Visibility
-from app.organisations.models import PartnershipMember, WorkFloor
+from app.organisations.models import Partnership, PartnershipMember, WorkFloor
 from app.participants.models import Participant
 from app.progress.models import Placement
 from app.trajectories.models import TeamMember, Trajectory
@@ -210,6 +221,12 @@ def trajectory_grounds(principal: Principal) -> dict[AccessRule, ColumnElement[b
     return grounds
 
 
+def reads_status_reasons(principal: Principal) -> bool:
+    """Why a trajectory paused, resumed or closed ("opname", "crisis") is care information:
+    those with the work-floor view (coaches) see that and until when, not why."""
+    return can(principal, Action.PARTICIPANTS_READ_FULL)
+
+
 def visible_trajectories(principal: Principal) -> ColumnElement[bool]:
     grounds = trajectory_grounds(principal)
     return or_(*grounds.values()) if grounds else false()
@@ -236,19 +253,113 @@ def summary_trajectories(principal: Principal) -> ColumnElement[bool]:
     return or_(visible_trajectories(principal), summary_only_trajectories(principal))
 
 
+def _coach_candidates(principal: Principal) -> CompoundSelect[uuid.UUID]:
+    """Trajectory ids found from the coach's side: their memberships, the placements on their
+    organisation's floors, their grants. A superset of what ``trajectory_grounds`` lets a coach
+    open (each of its grounds needs one of these), small next to the register: lists of people
+    start here instead of testing every registered person against the rules."""
+    today, now = date.today(), utcnow()
+    return union(
+        select(TeamMember.trajectory_id).where(
+            TeamMember.user_id == principal.id, membership_runs(today)
+        ),
+        select(Placement.trajectory_id)
+        .join(WorkFloor, WorkFloor.id == Placement.work_floor_id)
+        .where(
+            WorkFloor.organisation_id == principal.organisation_id,
+            Placement.start_date <= today,
+            or_(Placement.end_date.is_(None), Placement.end_date >= today),
+        ),
+        select(BreakGlassGrant.trajectory_id).where(
+            BreakGlassGrant.user_id == principal.id,
+            BreakGlassGrant.started_at <= now,
+            BreakGlassGrant.expires_at > now,
+        ),
+    )
+
+
 def visible_participants(principal: Principal) -> ColumnElement[bool]:
     """With a trajectory the caller may see, or registered by the caller's organisation
     (not for coaches: they know the people on their floors and teams, not the register)."""
     if not can(principal, Action.PARTICIPANTS_READ):
         return false()
+    if principal.role is Role.COACH:
+        # The rules themselves (visible_trajectories) decide; the candidates only make it fast.
+        return Participant.id.in_(
+            select(Trajectory.participant_id).where(
+                Trajectory.id.in_(_coach_candidates(principal)), visible_trajectories(principal)
+            )
+        )
     through_a_trajectory = exists(
         select(Trajectory.id).where(
             Trajectory.participant_id == Participant.id, visible_trajectories(principal)
         )
     )
-    if principal.role is Role.COACH:
-        return through_a_trajectory
     return or_(Participant.organisation_id == principal.organisation_id, through_a_trajectory)
+
+
+def exportable_participants(principal: Principal) -> ColumnElement[bool]:
+    """Whose whole file (every trajectory, every note) the caller may export for the person:
+    the controller is the organisation that registered the participant, and only its admin
+    (the data-protection contact) hands the export over."""
+    if not can(principal, Action.PARTICIPANT_EXPORT):
+        return false()
+    return Participant.organisation_id == principal.organisation_id
+
+
+# --- reports: whose figures the caller may count ------------------------------------------
+# Figures are counts, but each count opens as the list of trajectories behind it (initials
+# only where ``visible_trajectories`` does not open the file), so the scope stays narrow:
+#  - a manager: their organisation's trajectories, and those of every member of a partnership
+#    their organisation leads toward the funder (eindverantwoordelijke);
+#  - a coach: their organisation's trajectories with a placement on one of its work floors;
+#  - mediators and counsellors: their own caseload (mini-team, now or before) as far as they
+#    may still see it.
+
+
+def reportable_organisation(principal: Principal, organisation_id: Any) -> ColumnElement[bool]:
+    """Whether the caller may count an organisation's trajectories, as a filter on a column
+    (or a literal) holding its id."""
+    if not can(principal, Action.REPORTS_READ):
+        return false()
+    own: ColumnElement[bool] = organisation_id == principal.organisation_id
+    if principal.role is not Role.MANAGER:
+        return own
+    led = exists(
+        select(PartnershipMember.id)
+        .join(Partnership, Partnership.id == PartnershipMember.partnership_id)
+        .where(
+            Partnership.lead_organisation_id == principal.organisation_id,
+            PartnershipMember.organisation_id == organisation_id,
+        )
+    )
+    return or_(own, led)
+
+
+def reportable_trajectories(principal: Principal) -> ColumnElement[bool]:
+    """The trajectories the caller's figures are computed over, as a filter on ``Trajectory``."""
+    if not can(principal, Action.REPORTS_READ):
+        return false()
+    if principal.role is Role.MANAGER:
+        return reportable_organisation(principal, Trajectory.organisation_id)
+    owned = Trajectory.organisation_id == principal.organisation_id
+    if principal.role is Role.COACH:
+        on_own_floor = exists(
+            select(Placement.id)
+            .join(WorkFloor, WorkFloor.id == Placement.work_floor_id)
+            .where(
+                Placement.trajectory_id == Trajectory.id,
+                WorkFloor.organisation_id == principal.organisation_id,
+                Placement.start_date <= date.today(),
+            )
+        )
+        return and_(owned, on_own_floor)
+    on_the_team = exists(
+        select(TeamMember.id).where(
+            TeamMember.trajectory_id == Trajectory.id, TeamMember.user_id == principal.id
+        )
+    )
+    return and_(visible_trajectories(principal), on_the_team)
 
 
 # --- notes --------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ def explain_access(
     )
     if trajectory is None:
         raise NotFound("Trajectory not found")
+    _touch_trajectory(session, trajectory)
     today = date.today()
     grounds: list[AccessGround] = []
     for rule, condition in policies.trajectory_grounds(principal).items():
@@ -85,6 +86,17 @@ def explain_access(
         full_access=full,
         grounds=grounds,
         readable_note_visibilities=readable,
+    )
+
+
+def _touch_trajectory(session: Session, trajectory: Trajectory) -> None:
+    """Even a summary or an explanation tells that this person has this trajectory."""
+    audit.touch(
+        session,
+        object_type=Trajectory.__tablename__,
+        object_id=trajectory.id,
+        trajectory_id=trajectory.id,
+        participant_id=trajectory.participant_id,
     )
 
 
@@ -196,7 +208,7 @@ def list_grants(
     statement = select(BreakGlassGrant).where(_grants_visible_to(principal))
     if trajectory_id is not None:
         statement = statement.where(BreakGlassGrant.trajectory_id == trajectory_id)
-    return paginate(
+    page = paginate(
         session,
         statement,
         id_column=BreakGlassGrant.id,
@@ -204,6 +216,13 @@ def list_grants(
         limit=limit,
         cursor=cursor,
     )
+    # A grant names whose file was opened, and why (the reason often describes the crisis).
+    audit.touch_many(
+        session,
+        object_type=BreakGlassGrant.__tablename__,
+        trajectory_ids=[grant.trajectory_id for grant in page.rows],
+    )
+    return page
 
 
 def user_names(session: Session, grants: Sequence[BreakGlassGrant]) -> dict[uuid.UUID, str]:
@@ -218,6 +237,12 @@ def end_grant(session: Session, principal: Principal, grant_id: uuid.UUID) -> Br
     )
     if grant is None:
         raise NotFound("Grant not found")
+    audit.touch(
+        session,
+        object_type=BreakGlassGrant.__tablename__,
+        object_id=grant.id,
+        trajectory_id=grant.trajectory_id,
+    )
     now = utcnow()
     if grant.expires_at <= now:
         raise Conflict("This grant has already ended")
@@ -239,6 +264,7 @@ def get_summary(session: Session, principal: Principal, trajectory_id: uuid.UUID
     )
     if trajectory is None:
         raise NotFound("Trajectory not found")
+    _touch_trajectory(session, trajectory)
     return trajectory
 
 
@@ -260,7 +286,7 @@ def list_summaries(
         statement = statement.where(Trajectory.phase == phase)
     if status is not None:
         statement = statement.where(Trajectory.status == status)
-    return paginate(
+    page = paginate(
         session,
         statement,
         id_column=Trajectory.id,
@@ -268,6 +294,12 @@ def list_summaries(
         limit=limit,
         cursor=cursor,
     )
+    audit.touch_many(
+        session,
+        object_type=Trajectory.__tablename__,
+        participant_ids=[trajectory.participant_id for trajectory in page.rows],
+    )
+    return page
 
 
 def initials(first_name: str, last_name: str) -> str:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Annotated
 
@@ -9,6 +8,7 @@ from fastapi import APIRouter, Query
 from app.audit import service
 from app.audit.models import AuditEvent, AuditOutcome
 from app.audit.schemas import AuditEventRead
+from app.core.dates import IsoDate
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, Limit, SessionDep
 from app.core.openapi import problems
 from app.core.pagination import Page
@@ -38,9 +38,9 @@ def list_audit_events(
     trajectory_id: uuid.UUID | None = None,
     user_id: uuid.UUID | None = None,
     from_: Annotated[
-        dt.date | None, Query(alias="from", description="First day (UTC), inclusive")
+        IsoDate | None, Query(alias="from", description="First day (UTC), inclusive")
     ] = None,
-    to: Annotated[dt.date | None, Query(description="Last day (UTC), inclusive")] = None,
+    to: Annotated[IsoDate | None, Query(description="Last day (UTC), inclusive")] = None,
     outcome: AuditOutcome | None = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,

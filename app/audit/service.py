@@ -24,7 +24,7 @@ from app.access.policies import Principal
 from app.audit import chain
 from app.audit.models import AuditAction, AuditEvent, AuditOutcome
 from app.audit.schemas import FileLook
-from app.audit.touches import Touches, touch
+from app.audit.touches import Touches, touch, touch_many
 from app.auth import service as auth_service
 from app.auth.models import User
 from app.core.database import utcnow
@@ -140,6 +140,13 @@ def _path_ids(facts: RequestFacts) -> _PathIds:
     return ids
 
 
+def _collection_of(route: str) -> str | None:
+    """The route's last fixed segment (``/api/v1/employers`` → ``employers``): what a request
+    that named no object was about, such as a create whose service touched nothing."""
+    fixed = [s for s in route.strip("/").split("/") if not s.startswith("{")]
+    return fixed[-1].replace("-", "_")[:64] if fixed else None
+
+
 def _event_fields(
     session: Session, facts: RequestFacts, touches: Touches | None, status: int
 ) -> dict[str, Any]:
@@ -165,6 +172,7 @@ def _event_fields(
         object_type, object_id = touches.object_type, touches.object_id
     else:
         object_type, object_id = path.object_type, path.object_id
+    object_type = object_type or _collection_of(facts.route)
     grant = _running_grant(session, principal, list(trajectories), list(participants))
     return {
         "id": uuid.uuid4(),
@@ -298,7 +306,7 @@ def list_events(
         )
     if to is not None:
         statement = statement.where(AuditEvent.occurred_at <= datetime.combine(to, time.max, UTC))
-    return paginate(
+    page = paginate(
         session,
         statement,
         id_column=AuditEvent.id,
@@ -306,6 +314,13 @@ def list_events(
         limit=limit,
         cursor=cursor,
     )
+    # Whose files the page showed being looked at: that, too, is about them.
+    touch_many(
+        session,
+        object_type="audit_events",
+        participant_ids=[event.participant_id for event in page.rows],
+    )
+    return page
 
 
 def _before_from() -> FieldError:

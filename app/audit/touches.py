@@ -58,17 +58,25 @@ def touch(
 
 
 def touch_many(
-    session: Session, *, object_type: str, participant_ids: Iterable[uuid.UUID | None]
+    session: Session,
+    *,
+    object_type: str,
+    participant_ids: Iterable[uuid.UUID | None] = (),
+    trajectory_ids: Iterable[uuid.UUID] = (),
 ) -> None:
-    """A list showed personal data of these participants (the page actually returned).
+    """A list showed personal data of these participants (the page actually returned), or of
+    the participants of these trajectories (looked up once, at write).
 
     The event then names the participant when the list held exactly one, else only the count.
+    A list that showed nobody's file (employers, say) still leaves its event.
     """
     touches = _touches(session)
     touches.name_object(object_type, None)
     for participant_id in participant_ids:
         if participant_id is not None:
             touches.participants[participant_id] = None
+    for trajectory_id in trajectory_ids:
+        touches.trajectories.setdefault(trajectory_id, None)
 
 
 def touches_of(session: Session) -> Touches | None:

@@ -25,7 +25,6 @@ from app.core.errors import (
     Forbidden,
     NotAuthenticated,
     NotFound,
-    TooManyRequests,
 )
 from app.core.pagination import PageResult, contains_pattern, paginate, parse_sort
 from app.core.security import (
@@ -38,6 +37,7 @@ from app.core.security import (
     password_needs_rehash,
     verify_password,
 )
+from app.core.throttling import refuse_over_limit
 from app.organisations.models import Organisation
 
 WRONG_CREDENTIALS = "E-mail address or password is incorrect"
@@ -70,13 +70,14 @@ def _throttle(
                 column == value, LoginAttempt.attempted_at >= window_start
             )
         ).one()
-        if count >= limit:
-            # SQLite hands back naive timestamps from aggregates: they are stored as UTC.
-            oldest_at = oldest if oldest.tzinfo else oldest.replace(tzinfo=now.tzinfo)
-            retry_after = int((oldest_at - window_start).total_seconds()) + 1
-            raise TooManyRequests(
-                "Too many failed attempts: wait before trying again", retry_after=retry_after
-            )
+        refuse_over_limit(
+            count,
+            oldest,
+            limit=limit,
+            window_start=window_start,
+            now=now,
+            detail="Too many failed attempts: wait before trying again",
+        )
 
 
 def login(

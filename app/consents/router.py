@@ -16,7 +16,7 @@ router = APIRouter(prefix="/participants/{participant_id}/consents", tags=["cons
 @router.get(
     "",
     response_model=list[ConsentRead],
-    responses=problems(404),
+    responses=problems(403, 404),
     summary="Every consent the participant gave, withdrawn and expired ones included",
 )
 def list_consents(
@@ -48,7 +48,7 @@ def record_consent(
     )
 
 
-@router.get("/{consent_id}", response_model=ConsentRead, responses=problems(404))
+@router.get("/{consent_id}", response_model=ConsentRead, responses=problems(403, 404))
 def get_consent(
     participant_id: uuid.UUID,
     consent_id: uuid.UUID,

@@ -18,12 +18,24 @@ from app.consents.schemas import ConsentCreate, ConsentWithdraw
 from app.core.errors import Conflict, NotFound, RuleViolation
 from app.organisations.models import Organisation
 from app.participants import service as participant_service
+from app.participants.models import Participant
+
+
+def _administration_of(
+    session: Session, principal: Principal, participant_id: uuid.UUID
+) -> Participant:
+    """Consents are the file's administration: to whom the person lets us speak tells what
+    help they get (a consent for a CGG says they are in mental-health care). Coaches, who see
+    the work-floor view of a person, do not see them (participants:read_full)."""
+    return participant_service.get_participant_for(
+        session, principal, participant_id, Action.PARTICIPANTS_READ_FULL
+    )
 
 
 def list_consents(
     session: Session, principal: Principal, participant_id: uuid.UUID
 ) -> Sequence[Consent]:
-    participant_service.get_participant(session, principal, participant_id)
+    _administration_of(session, principal, participant_id)
     return session.scalars(
         select(Consent)
         .where(Consent.participant_id == participant_id)
@@ -34,7 +46,7 @@ def list_consents(
 def get_consent(
     session: Session, principal: Principal, participant_id: uuid.UUID, consent_id: uuid.UUID
 ) -> Consent:
-    participant_service.get_participant(session, principal, participant_id)
+    _administration_of(session, principal, participant_id)
     consent = session.scalar(
         select(Consent).where(Consent.id == consent_id, Consent.participant_id == participant_id)
     )
@@ -46,9 +58,8 @@ def get_consent(
 def record_consent(
     session: Session, principal: Principal, participant_id: uuid.UUID, data: ConsentCreate
 ) -> Consent:
-    participant = participant_service.get_participant_for(
-        session, principal, participant_id, Action.PARTICIPANTS_WRITE
-    )
+    participant = _administration_of(session, principal, participant_id)
+    policies.require(principal, Action.PARTICIPANTS_WRITE)
     if session.get(Organisation, data.receiving_organisation_id) is None:
         raise RuleViolation.on("receiving_organisation_id", "is not a known organisation")
     if data.given_by is GivenBy.REPRESENTATIVE and not data.representative_name:

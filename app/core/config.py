@@ -36,9 +36,20 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20
     login_window_seconds: int = 900
+    # File exports (a participant's file, report and funder files) per account and window.
+    export_max_per_window: int = Field(default=30, ge=1)
+    export_window_seconds: int = Field(default=600, ge=1)
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
     host: str = "127.0.0.1"
     port: int = 8000
+    # Months after a trajectory closes (identity and contact: after the person's last one
+    # closes) before app/retention de-identifies each class of data; README "Retention".
+    retention_care_months: int = Field(default=12, ge=1, le=1200)
+    retention_contact_months: int = Field(default=24, ge=1, le=1200)
+    retention_work_months: int = Field(default=84, ge=1, le=1200)
+    retention_identity_months: int = Field(default=84, ge=1, le=1200)
+    # Outside the database on purpose: a restored backup must not bring an erased person back.
+    erasure_ledger_path: Path = VAR_DIR / "erasure-ledger.jsonl"
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -48,6 +59,21 @@ class Settings(BaseSettings):
                 return json.loads(value)
             return [o.strip() for o in value.split(",") if o.strip()]
         return value
+
+    @model_validator(mode="after")
+    def identity_outlives_the_rest(self) -> Settings:
+        # Texts or contact details kept after the name is gone would still point at the person.
+        others = (
+            self.retention_care_months,
+            self.retention_contact_months,
+            self.retention_work_months,
+        )
+        if self.retention_identity_months < max(others):
+            raise ValueError(
+                "WERKPAD_RETENTION_IDENTITY_MONTHS must be at least the care, contact and work "
+                "retention periods"
+            )
+        return self
 
     @model_validator(mode="after")
     def refuse_unsafe(self) -> Settings:

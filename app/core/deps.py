@@ -96,11 +96,14 @@ Cursor = Annotated[
 
 
 def get_if_match(
+    _: CurrentPrincipal,
     if_match: Annotated[
         str | None,
         Header(description='The ETag of the version you last read, e.g. "3"', max_length=40),
     ] = None,
 ) -> int:
+    # Depends on the caller so that a request without a token is a 401 before it is a 428:
+    # an anonymous client learns nothing about which routes want a version.
     return parse_if_match(if_match)
 
 

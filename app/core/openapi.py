@@ -68,6 +68,13 @@ def _document_idempotency_key(method: str, operation: dict[str, Any]) -> list[in
     return [409, 422]
 
 
+def _takes_if_match(operation: dict[str, Any]) -> bool:
+    return any(
+        p.get("in") == "header" and p.get("name", "").lower() == "if-match"
+        for p in operation.get("parameters", [])
+    )
+
+
 def install_openapi(app: FastAPI) -> None:
     """Add the answers every operation can give, and label all errors problem+json."""
 
@@ -94,6 +101,8 @@ def install_openapi(app: FastAPI) -> None:
                     extra += [400, 413, 415, 422]
                 if operation.get("parameters"):
                     extra += [422]
+                if _takes_if_match(operation):
+                    extra += [400]  # a malformed ETag (app/core/concurrency.py)
                 if operation.get("security"):
                     extra += [401]
                 for code in extra:

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from app.core.dates import IsoDate
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, IfMatch, Limit, SessionDep
 from app.core.openapi import problems
 from app.core.pagination import Page
@@ -115,8 +115,10 @@ def list_employer_contacts(
     principal: CurrentPrincipal,
     employer_id: uuid.UUID | None = None,
     staff_id: uuid.UUID | None = None,
-    from_: Annotated[date | None, Query(alias="from", description="Contacted on or after")] = None,
-    to: Annotated[date | None, Query(description="Contacted on or before")] = None,
+    from_: Annotated[
+        IsoDate | None, Query(alias="from", description="Contacted on or after")
+    ] = None,
+    to: Annotated[IsoDate | None, Query(description="Contacted on or before")] = None,
     sort: ContactSort = "-contacted_on",
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from app import audit
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
@@ -78,7 +80,7 @@ def list_employers(
     statement = select(Employer).where(policies.visible_employers(principal))
     if q:
         statement = statement.where(Employer.search_key.like(contains_pattern(q), escape="\\"))
-    return paginate(
+    page = paginate(
         session,
         statement,
         id_column=Employer.id,
@@ -86,6 +88,9 @@ def list_employers(
         limit=limit,
         cursor=cursor,
     )
+    # No participant's file, but the employers' contact persons (name, e-mail, phone).
+    audit.touch_many(session, object_type=Employer.__tablename__)
+    return page
 
 
 def get_employer(session: Session, principal: Principal, employer_id: uuid.UUID) -> Employer:
@@ -94,6 +99,7 @@ def get_employer(session: Session, principal: Principal, employer_id: uuid.UUID)
     )
     if employer is None:
         raise NotFound("Employer not found")
+    audit.touch(session, object_type=Employer.__tablename__, object_id=employer.id)
     return employer
 
 
@@ -128,6 +134,7 @@ def create_employer(session: Session, principal: Principal, data: EmployerCreate
     )
     session.add(employer)
     _flush_employer(session)
+    audit.touch(session, object_type=Employer.__tablename__, object_id=employer.id)
     return employer
 
 
@@ -202,13 +209,24 @@ def list_employer_contacts(
         statement = statement.where(EmployerContact.contacted_on >= from_)
     if to:
         statement = statement.where(EmployerContact.contacted_on <= to)
-    return paginate(
+    page = paginate(
         session,
         statement,
         id_column=EmployerContact.id,
         sort=parse_sort(sort, CONTACT_SORTS),
         limit=limit,
         cursor=cursor,
+    )
+    _touch_contacts(session, page.rows)
+    return page
+
+
+def _touch_contacts(session: Session, contacts: Sequence[EmployerContact]) -> None:
+    """Contacts name the employer's people and, through their links, the participants."""
+    audit.touch_many(
+        session,
+        object_type=EmployerContact.__tablename__,
+        trajectory_ids=[link.trajectory_id for c in contacts for link in c.trajectory_links],
     )
 
 
@@ -250,6 +268,8 @@ def get_employer_contact(
     )
     if contact is None:
         raise NotFound("Employer contact not found")
+    audit.touch(session, object_type=EmployerContact.__tablename__, object_id=contact.id)
+    _touch_contacts(session, [contact])
     return contact
 
 
@@ -302,6 +322,8 @@ def create_employer_contact(
     )
     session.add(contact)
     session.flush()
+    audit.touch(session, object_type=EmployerContact.__tablename__, object_id=contact.id)
+    _touch_contacts(session, [contact])
     return contact
 
 
@@ -340,6 +362,7 @@ def update_employer_contact(
         # The links live in their own table: touch the row so its version moves too.
         contact.updated_at = utcnow()
     session.flush()
+    _touch_contacts(session, [contact])  # the participants it is now about, too
     return contact
 
 
@@ -416,6 +439,12 @@ def get_internship(session: Session, principal: Principal, internship_id: uuid.U
     internship = session.scalar(_internship_query(principal).where(Internship.id == internship_id))
     if internship is None:
         raise NotFound("Internship not found")
+    audit.touch(
+        session,
+        object_type=Internship.__tablename__,
+        object_id=internship.id,
+        trajectory_id=internship.trajectory_id,
+    )
     return internship
 
 
@@ -540,6 +569,9 @@ def get_job(session: Session, principal: Principal, job_id: uuid.UUID) -> Job:
     job = session.scalar(_job_query(principal).where(Job.id == job_id))
     if job is None:
         raise NotFound("Job not found")
+    audit.touch(
+        session, object_type=Job.__tablename__, object_id=job.id, participant_id=job.participant_id
+    )
     return job
 
 

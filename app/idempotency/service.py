@@ -138,15 +138,20 @@ def release(session: Session, *, record_id: uuid.UUID) -> None:
 
 def sweep_expired(session: Session, *, now: datetime, limit: int | None = None) -> None:
     """Delete at most ``limit`` expired keys. Rows another transaction holds are skipped
-    (PostgreSQL), so two sweeps never wait for or deadlock on each other."""
-    expired = (
+    (PostgreSQL), so two sweeps never wait for or deadlock on each other.
+
+    The ids are read first: inside ``DELETE … WHERE id IN (SELECT … LIMIT n)`` PostgreSQL may
+    run the subquery more than once (a semi-join, depending on the statistics), and then it
+    deleted every expired key, not ``n``."""
+    expired = session.scalars(
         select(IdempotencyKey.id)
         .where(IdempotencyKey.expires_at <= now)
-        .order_by(IdempotencyKey.expires_at)
+        .order_by(IdempotencyKey.expires_at, IdempotencyKey.id)
         .limit(SWEEP_LIMIT if limit is None else limit)
         .with_for_update(skip_locked=True)
-    )
-    session.execute(delete(IdempotencyKey).where(IdempotencyKey.id.in_(expired)))
+    ).all()
+    if expired:
+        session.execute(delete(IdempotencyKey).where(IdempotencyKey.id.in_(expired)))
 
 
 def _find(session: Session, *, user_id: uuid.UUID, key: str) -> IdempotencyKey | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
@@ -86,6 +86,10 @@ class Participant(IdMixin, TimestampMixin, VersionedMixin, Base):
     created_by: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
+    # Set by app/retention when a class of data was de-identified; erased_at on request.
+    contact_anonymised_at: Mapped[datetime | None]
+    identity_anonymised_at: Mapped[datetime | None]
+    erased_at: Mapped[datetime | None]
 
     @property
     def target_groups(self) -> list[str]:

@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
+from sqlalchemy.orm import Session
 
+from app.access.policies import Principal
 from app.core.concurrency import etag
+from app.core.dates import IsoDate
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, IfMatch, Limit, SessionDep
 from app.core.openapi import problems
-from app.core.pagination import Page
 from app.core.responses import created
 from app.core.schemas import SearchText
 from app.participants import service
-from app.participants.models import ActivityPermission, BenefitStatus, VdabAdvice
+from app.participants.models import ActivityPermission, BenefitStatus, Participant, VdabAdvice
 from app.participants.schemas import (
     ActivityPermissionCreate,
     ActivityPermissionRead,
@@ -22,21 +23,49 @@ from app.participants.schemas import (
     DuplicateCandidate,
     Insz,
     ParticipantCreate,
+    ParticipantDetail,
     ParticipantListItem,
+    ParticipantPage,
     ParticipantRead,
     ParticipantUpdate,
+    ParticipantView,
     VdabAdviceCreate,
     VdabAdviceRead,
+    WorkFloorParticipantListItem,
+    WorkFloorParticipantRead,
 )
 from app.trajectories.phases import Phase, Status
 
 router = APIRouter(prefix="/participants", tags=["participants"])
 
+SHAPED_BY_ROLE = (
+    "The shape depends on your role (`view`): coaches get the work floor's view, without "
+    "INSZ, address, e-mail, target groups or referral source; others get it in full."
+)
+LIST_ITEMS: dict[ParticipantView, type[ParticipantListItem | WorkFloorParticipantListItem]] = {
+    ParticipantView.FULL: ParticipantListItem,
+    ParticipantView.WORK_FLOOR: WorkFloorParticipantListItem,
+}
+DETAILS: dict[ParticipantView, type[ParticipantRead | WorkFloorParticipantRead]] = {
+    ParticipantView.FULL: ParticipantRead,
+    ParticipantView.WORK_FLOOR: WorkFloorParticipantRead,
+}
+
+
+def _detail(
+    session: Session, principal: Principal, participant: Participant
+) -> ParticipantRead | WorkFloorParticipantRead:
+    caseload = service.caseload_of(session, principal, [participant.id])
+    schema = DETAILS[service.participant_view(principal)]
+    return schema.of(participant, caseload.get(participant.id))
+
 
 @router.get(
     "",
-    response_model=Page[ParticipantListItem],
+    response_model=ParticipantPage,
+    responses=problems(403),
     summary="The caseload: participants you may see, with their current trajectory",
+    description=SHAPED_BY_ROLE,
 )
 def list_participants(
     session: SessionDep,
@@ -64,7 +93,7 @@ def list_participants(
     ] = "name",
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> Page[ParticipantListItem]:
+) -> ParticipantPage:
     result = service.list_participants(
         session,
         principal,
@@ -78,8 +107,9 @@ def list_participants(
         limit=limit,
         cursor=cursor,
     )
-    return Page[ParticipantListItem](
-        items=[ParticipantListItem.of(p, result.caseload.get(p.id)) for p in result.page.rows],
+    schema = LIST_ITEMS[service.participant_view(principal)]
+    return ParticipantPage(
+        items=[schema.of(p, result.caseload.get(p.id)) for p in result.page.rows],
         next_cursor=result.page.next_cursor,
         total=result.page.total,
     )
@@ -88,7 +118,9 @@ def list_participants(
 @router.get(
     "/duplicates",
     response_model=list[DuplicateCandidate],
+    responses=problems(403),
     summary="Likely duplicates, to check before registering someone",
+    description="Searching by INSZ needs the full view of participants (coaches get 403).",
 )
 def find_duplicates(
     session: SessionDep,
@@ -96,7 +128,7 @@ def find_duplicates(
     name: Annotated[SearchText | None, Query(description="Full name")] = None,
     first_name: Annotated[SearchText | None, Query()] = None,
     last_name: Annotated[SearchText | None, Query()] = None,
-    birth_date: date | None = None,
+    birth_date: Annotated[IsoDate | None, Query()] = None,
     insz: Annotated[Insz | None, Query()] = None,
 ) -> list[DuplicateCandidate]:
     found = service.find_duplicates(
@@ -122,32 +154,39 @@ def find_duplicates(
 
 @router.post(
     "",
-    response_model=ParticipantRead,
+    response_model=ParticipantDetail,
     status_code=status.HTTP_201_CREATED,
     responses=problems(403, 409),
     summary="Register a participant (409 with candidates when a duplicate is likely)",
+    description=SHAPED_BY_ROLE,
 )
 def create_participant(
     data: ParticipantCreate, session: SessionDep, principal: CurrentPrincipal, response: Response
-) -> ParticipantRead:
+) -> ParticipantRead | WorkFloorParticipantRead:
     participant = service.create_participant(session, principal, data)
-    return created(response, ParticipantRead, participant, f"/api/v1/participants/{participant.id}")
+    schema = DETAILS[service.participant_view(principal)]
+    return created(response, schema, participant, f"/api/v1/participants/{participant.id}")
 
 
-@router.get("/{participant_id}", response_model=ParticipantRead, responses=problems(404))
+@router.get(
+    "/{participant_id}",
+    response_model=ParticipantDetail,
+    responses=problems(404),
+    description=SHAPED_BY_ROLE,
+)
 def get_participant(
     participant_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
-) -> ParticipantRead:
+) -> ParticipantRead | WorkFloorParticipantRead:
     participant = service.get_participant(session, principal, participant_id)
     response.headers["ETag"] = etag(participant.version)
-    caseload = service.caseload_of(session, principal, [participant.id])
-    return ParticipantRead.of(participant, caseload.get(participant.id))
+    return _detail(session, principal, participant)
 
 
 @router.patch(
     "/{participant_id}",
-    response_model=ParticipantRead,
+    response_model=ParticipantDetail,
     responses=problems(403, 404, 409, 412, 428),
+    description=SHAPED_BY_ROLE,
 )
 def update_participant(
     participant_id: uuid.UUID,
@@ -156,13 +195,12 @@ def update_participant(
     session: SessionDep,
     principal: CurrentPrincipal,
     response: Response,
-) -> ParticipantRead:
+) -> ParticipantRead | WorkFloorParticipantRead:
     participant = service.update_participant(
         session, principal, participant_id, data, version=version
     )
     response.headers["ETag"] = etag(participant.version)
-    caseload = service.caseload_of(session, principal, [participant.id])
-    return ParticipantRead.of(participant, caseload.get(participant.id))
+    return _detail(session, principal, participant)
 
 
 @router.delete(
@@ -181,7 +219,7 @@ def delete_participant(
 @router.get(
     "/{participant_id}/benefit-statuses",
     response_model=list[BenefitStatusRead],
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 def list_benefit_statuses(
     participant_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
@@ -209,7 +247,7 @@ def add_benefit_status(
 @router.get(
     "/{participant_id}/activity-permissions",
     response_model=list[ActivityPermissionRead],
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 def list_activity_permissions(
     participant_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
@@ -237,7 +275,7 @@ def add_activity_permission(
 @router.get(
     "/{participant_id}/vdab-advices",
     response_model=list[VdabAdviceRead],
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 def list_vdab_advices(
     participant_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal

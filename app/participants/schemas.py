@@ -4,10 +4,11 @@ import re
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, EmailStr, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, EmailStr, Field, StringConstraints
 
+from app.core.pagination import Page
 from app.core.schemas import Name, PastDate, ReadSchema, ShortText, WriteSchema, not_before
 from app.participants.models import BenefitKind, PermissionIssuer, ReferralSource, VdabAdviceKind
 from app.trajectories.phases import Phase, Status
@@ -105,18 +106,29 @@ class CaseloadColumns(ReadSchema):
     overdue_follow_ups: int
 
 
-class ParticipantListItem(ReadSchema):
-    """What a list may show: never the INSZ, never contact details.
+class ParticipantView(StrEnum):
+    """Which shape of a participant the caller gets (``view`` in the response)."""
+
+    FULL = "full"  # staff who run the trajectory's administration, and managers
+    WORK_FLOOR = "work_floor"  # coaches: whom they coach, and how to reach them
+
+
+class _ParticipantSeen(ReadSchema):
+    """What everyone who may see the participant gets.
 
     The caseload columns describe the current trajectory; without one they are null and 0.
     """
+
+    # Every key is always sent (the other shape leaves keys out, never nulls them).
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_serialization_defaults_required=True
+    )
 
     id: uuid.UUID
     first_name: str
     last_name: str
     preferred_name: str | None
     birth_date: date
-    target_groups: list[TargetGroup]
     organisation_id: uuid.UUID
     current_trajectory: CurrentTrajectory | None = None
     coach: CaseloadCoach | None = Field(
@@ -153,6 +165,19 @@ class ParticipantListItem(ReadSchema):
         return item.model_copy(update=dict(CaseloadColumns.model_validate(caseload)))
 
 
+class ParticipantListItem(_ParticipantSeen):
+    """A caseload row in full: never the INSZ, never contact details."""
+
+    view: Literal[ParticipantView.FULL] = ParticipantView.FULL
+    target_groups: list[TargetGroup]
+
+
+class WorkFloorParticipantListItem(_ParticipantSeen):
+    """A caseload row for a coach: no target groups, which tell of health or disability."""
+
+    view: Literal[ParticipantView.WORK_FLOOR] = ParticipantView.WORK_FLOOR
+
+
 class ParticipantRead(ParticipantListItem):
     insz: str | None
     email: str | None
@@ -162,6 +187,30 @@ class ParticipantRead(ParticipantListItem):
     referral_source: ReferralSource | None
     created_at: datetime
     updated_at: datetime
+
+
+class WorkFloorParticipantRead(WorkFloorParticipantListItem):
+    """For a coach: the phone, to call when someone does not turn up, and the language to
+    speak. No INSZ, address or e-mail, no target groups or referral source (they tell of
+    health), no benefits, permissions or VDAB advice."""
+
+    phone: str | None
+    language: str
+    created_at: datetime
+    updated_at: datetime
+
+
+# The caller's role decides the shape; ``view`` says which one came.
+ParticipantListEntry = Annotated[
+    ParticipantListItem | WorkFloorParticipantListItem, Field(discriminator="view")
+]
+ParticipantDetail = Annotated[
+    ParticipantRead | WorkFloorParticipantRead, Field(discriminator="view")
+]
+
+
+class ParticipantPage(Page[ParticipantListEntry]):
+    """A page of the caseload, every item in the caller's shape."""
 
 
 class DuplicateCandidate(ReadSchema):

@@ -30,7 +30,12 @@ from app.organisations.models import Framework
 from app.outflow.models import FollowUp
 from app.participants.models import ActivityPermission, BenefitStatus, Participant, VdabAdvice
 from app.participants.names import name_key, search_key
-from app.participants.schemas import DuplicateCandidate, ParticipantCreate, ParticipantUpdate
+from app.participants.schemas import (
+    DuplicateCandidate,
+    ParticipantCreate,
+    ParticipantUpdate,
+    ParticipantView,
+)
 from app.progress.models import (
     ActivationSession,
     Attendance,
@@ -63,6 +68,21 @@ def get_participant(
     return participant
 
 
+def participant_view(principal: Principal) -> ParticipantView:
+    """Coaches get the work floor's view of a participant (whom they coach, how to reach
+    them); the staff who run the trajectory's administration get the full record."""
+    if policies.can(principal, Action.PARTICIPANTS_READ_FULL):
+        return ParticipantView.FULL
+    return ParticipantView.WORK_FLOOR
+
+
+def _refuse_insz_to_work_floor(principal: Principal, insz: str | None) -> None:
+    """Who may not read an INSZ may not write or search one either: the duplicate and
+    uniqueness checks would tell them whose it is."""
+    if insz is not None:
+        policies.require(principal, Action.PARTICIPANTS_READ_FULL)
+
+
 def get_participant_for(
     session: Session, principal: Principal, participant_id: uuid.UUID, action: Action
 ) -> Participant:
@@ -91,6 +111,7 @@ def find_duplicates(
     that another knows a person would itself be a leak.
     """
     policies.require(principal, Action.PARTICIPANTS_READ)
+    _refuse_insz_to_work_floor(principal, insz)
     conditions = []
     key = None
     if first_name is not None and last_name is not None:
@@ -109,6 +130,10 @@ def find_duplicates(
         .order_by(Participant.sort_name, Participant.id)
         .limit(20)
     ).all()
+    # Candidates are shown by name and birth date (in a list, or in a create's 409).
+    audit.touch_many(
+        session, object_type=Participant.__tablename__, participant_ids=[p.id for p in rows]
+    )
     found = []
     for participant in rows:
         matched = []
@@ -150,6 +175,7 @@ def create_participant(
     session: Session, principal: Principal, data: ParticipantCreate
 ) -> Participant:
     policies.require(principal, Action.PARTICIPANTS_WRITE)
+    _refuse_insz_to_work_floor(principal, data.insz)
     if data.insz and _insz_taken(session, principal.organisation_id, data.insz):
         raise _insz_conflict()
     if not data.confirm_not_duplicate:
@@ -194,6 +220,12 @@ def create_participant(
         if not is_unique_violation(exc):
             raise
         raise _insz_conflict() from exc
+    audit.touch(
+        session,
+        object_type=Participant.__tablename__,
+        object_id=participant.id,
+        participant_id=participant.id,
+    )
     return participant
 
 
@@ -208,6 +240,7 @@ def update_participant(
     participant = get_participant_for(session, principal, participant_id, Action.PARTICIPANTS_WRITE)
     check_version(version, participant.version)
     changes = data.model_dump(exclude_unset=True)
+    _refuse_insz_to_work_floor(principal, changes.get("insz"))
     if changes.get("insz") and _insz_taken(
         session, participant.organisation_id, changes["insz"], participant.id
     ):
@@ -558,7 +591,8 @@ _FACT_ORDER = {
 def list_facts(
     session: Session, principal: Principal, participant_id: uuid.UUID, model: type[FactModel]
 ) -> list[FactModel]:
-    get_participant(session, principal, participant_id)
+    """Benefits, permissions and advice are the trajectory's administration: coaches get 403."""
+    get_participant_for(session, principal, participant_id, Action.PARTICIPANTS_READ_FULL)
     order = _FACT_ORDER[model]
     return list(
         session.scalars(
@@ -575,6 +609,7 @@ def add_fact(
     data: WriteSchema,
 ) -> FactModel:
     participant = get_participant_for(session, principal, participant_id, Action.PARTICIPANTS_WRITE)
+    policies.require(principal, Action.PARTICIPANTS_READ_FULL)
     fact = model(participant_id=participant.id, **data.model_dump())
     session.add(fact)
     session.flush()

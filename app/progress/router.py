@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
+from app.core.dates import IsoDate
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, IfMatch, Limit, SessionDep
 from app.core.openapi import problems
 from app.core.pagination import Page
@@ -127,8 +128,8 @@ def list_attendance(
     placement_id: uuid.UUID,
     session: SessionDep,
     principal: CurrentPrincipal,
-    from_date: Annotated[dt.date | None, Query(alias="from", description="First date")] = None,
-    to_date: Annotated[dt.date | None, Query(alias="to", description="Last date")] = None,
+    from_date: Annotated[IsoDate | None, Query(alias="from", description="First date")] = None,
+    to_date: Annotated[IsoDate | None, Query(alias="to", description="Last date")] = None,
     sort: Annotated[str, _sort("date")] = "date",
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
@@ -219,7 +220,7 @@ def floor_day(
     work_floor_id: uuid.UUID,
     session: SessionDep,
     principal: CurrentPrincipal,
-    date: Annotated[dt.date | None, Query(description="The day; today if left out")] = None,
+    date: Annotated[IsoDate | None, Query(description="The day; today if left out")] = None,
 ) -> FloorDayRead:
     """The coach's daily list: placements active on the floor that day, with their marks."""
     day = service.floor_day(session, principal, work_floor_id, day=date or dt.date.today())

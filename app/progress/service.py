@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
+from app import audit
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
@@ -398,6 +399,13 @@ def _load_attendance(
     if row is None:
         raise NotFound("Attendance not found")
     mark, trajectory = row
+    audit.touch(
+        session,
+        object_type=Attendance.__tablename__,
+        object_id=mark.id,
+        trajectory_id=trajectory.id,
+        participant_id=trajectory.participant_id,
+    )
     return mark, trajectory
 
 
@@ -523,7 +531,13 @@ def _per_half_day(placement: Placement) -> float | None:
 def _floor_day(session: Session, principal: Principal, floor_id: uuid.UUID, day: date) -> FloorDay:
     """Two statements whatever the number of placements: the placements, then all marks."""
     rows = session.execute(
-        select(Placement, Participant.first_name, Participant.last_name, Participant.preferred_name)
+        select(
+            Placement,
+            Participant.id,
+            Participant.first_name,
+            Participant.last_name,
+            Participant.preferred_name,
+        )
         .join(Trajectory, Trajectory.id == Placement.trajectory_id)
         .join(Participant, Participant.id == Trajectory.participant_id)
         .where(
@@ -533,6 +547,10 @@ def _floor_day(session: Session, principal: Principal, floor_id: uuid.UUID, day:
         )
         .order_by(Participant.sort_name, Placement.id)
     ).all()
+    # The list names everyone on the floor that day.
+    audit.touch_many(
+        session, object_type=Placement.__tablename__, participant_ids=[row[1] for row in rows]
+    )
     marks = session.scalars(
         select(Attendance)
         .where(Attendance.placement_id.in_([row[0].id for row in rows]), Attendance.date == day)
@@ -555,7 +573,7 @@ def _floor_day(session: Session, principal: Principal, floor_id: uuid.UUID, day:
                 planned_hours_per_half_day=_per_half_day(placement),
                 marks=by_placement.get(placement.id, []),
             )
-            for placement, first_name, last_name, preferred_name in rows
+            for placement, _, first_name, last_name, preferred_name in rows
         ],
     )
 
@@ -709,6 +727,8 @@ _WITH_SCORES = (selectinload(ProgressLog.scores),)
 def _scores(
     session: Session, trajectory: Trajectory, scores: list[ScoreWrite]
 ) -> list[ProgressScore]:
+    if not scores:
+        return []  # a log without scores: no need to look up the items
     items = {
         item.code: item
         for item in session.scalars(_competence_items_of(trajectory.organisation_id))

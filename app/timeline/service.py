@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
 import uuid
 from collections.abc import Callable, Collection, Iterable
@@ -599,6 +600,13 @@ def trajectory_timeline(
         rows = rows[:limit]
         next_cursor = _encode(rows[-1])
     details = _details_for(session, ((row.kind, row.id) for row in rows))
+    if not policies.reads_status_reasons(principal):
+        details = {
+            key: dataclasses.replace(found, summary=None)
+            if key[0] is TimelineKind.STATUS_CHANGE
+            else found
+            for key, found in details.items()
+        }
     entries = [
         TimelineEntry(
             kind=row.kind,

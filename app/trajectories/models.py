@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
@@ -60,6 +60,10 @@ class Trajectory(IdMixin, TimestampMixin, VersionedMixin, Base):
     created_by: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
+    # Set by app/retention: care and work texts de-identified; anonymised_at once both are.
+    care_anonymised_at: Mapped[datetime | None]
+    work_anonymised_at: Mapped[datetime | None]
+    anonymised_at: Mapped[datetime | None]
 
 
 class PhaseChange(IdMixin, TimestampMixin, Base):

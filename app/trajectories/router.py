@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.access.permissions import Action
+from app.access.policies import Principal
 from app.core.concurrency import etag
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, IfMatch, Limit, SessionDep
 from app.core.openapi import problems
@@ -33,8 +34,10 @@ router = APIRouter(prefix="/trajectories", tags=["trajectories"])
 STATUS_ANSWERS = problems(403, 404, 409)
 
 
-def _read(session: SessionDep, response: Response, trajectory: Trajectory) -> TrajectoryRead:
-    (view,) = service.view_of(session, [trajectory])
+def _read(
+    session: SessionDep, response: Response, principal: Principal, trajectory: Trajectory
+) -> TrajectoryRead:
+    (view,) = service.view_of(session, principal, [trajectory])
     response.headers["ETag"] = etag(trajectory.version)
     return _as_read(view)
 
@@ -50,11 +53,12 @@ def _as_read(view: service.TrajectoryView) -> TrajectoryRead:
             "flags": view.flags,
             "days_in_phase": view.days_in_phase,
             "allowed_phase_targets": view.allowed_phase_targets,
+            "pause_reason": view.pause_reason,
         }
     )
 
 
-@router.get("", response_model=Page[TrajectoryRead])
+@router.get("", response_model=Page[TrajectoryRead], responses=problems(403))
 def list_trajectories(
     session: SessionDep,
     principal: CurrentPrincipal,
@@ -78,7 +82,7 @@ def list_trajectories(
         limit=limit,
         cursor=cursor,
     )
-    views = service.view_of(session, page.rows)
+    views = service.view_of(session, principal, page.rows)
     return Page[TrajectoryRead](
         items=[_as_read(v) for v in views], next_cursor=page.next_cursor, total=page.total
     )
@@ -96,14 +100,16 @@ def open_trajectory(
 ) -> TrajectoryRead:
     trajectory = service.open_trajectory(session, principal, data)
     response.headers["Location"] = f"/api/v1/trajectories/{trajectory.id}"
-    return _read(session, response, trajectory)
+    return _read(session, response, principal, trajectory)
 
 
 @router.get("/{trajectory_id}", response_model=TrajectoryRead, responses=problems(404))
 def get_trajectory(
     trajectory_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> TrajectoryRead:
-    return _read(session, response, service.get_trajectory(session, principal, trajectory_id))
+    return _read(
+        session, response, principal, service.get_trajectory(session, principal, trajectory_id)
+    )
 
 
 @router.patch(
@@ -121,7 +127,7 @@ def update_trajectory(
     response: Response,
 ) -> TrajectoryRead:
     trajectory = service.update_trajectory(session, principal, trajectory_id, data, version=version)
-    return _read(session, response, trajectory)
+    return _read(session, response, principal, trajectory)
 
 
 @router.get(
@@ -166,8 +172,7 @@ def record_phase_change(
 def list_status_changes(
     trajectory_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> list[StatusChangeRead]:
-    history = service.status_history(session, principal, trajectory_id)
-    return [StatusChangeRead.model_validate(c) for c in history]
+    return service.status_history(session, principal, trajectory_id)
 
 
 @router.post(
@@ -186,7 +191,7 @@ def start(
     trajectory = service.change_status(
         session, principal, trajectory_id, to_status=Status.ACTIVE, on=data.date
     )
-    return _read(session, response, trajectory)
+    return _read(session, response, principal, trajectory)
 
 
 @router.post(
@@ -211,7 +216,7 @@ def pause(
         reason=data.reason,
         expected_return_on=data.expected_return_on,
     )
-    return _read(session, response, trajectory)
+    return _read(session, response, principal, trajectory)
 
 
 @router.post("/{trajectory_id}/resume", response_model=TrajectoryRead, responses=STATUS_ANSWERS)
@@ -225,7 +230,7 @@ def resume(
     trajectory = service.change_status(
         session, principal, trajectory_id, to_status=Status.ACTIVE, on=data.date
     )
-    return _read(session, response, trajectory)
+    return _read(session, response, principal, trajectory)
 
 
 @router.post("/{trajectory_id}/close", response_model=TrajectoryRead, responses=STATUS_ANSWERS)
@@ -239,7 +244,7 @@ def close(
     trajectory = service.change_status(
         session, principal, trajectory_id, to_status=Status.CLOSED, on=data.date, reason=data.reason
     )
-    return _read(session, response, trajectory)
+    return _read(session, response, principal, trajectory)
 
 
 @router.get("/{trajectory_id}/team", response_model=list[TeamMemberRead], responses=problems(404))

@@ -37,7 +37,12 @@ from app.trajectories.phases import (
     check_event_date,
     check_move,
 )
-from app.trajectories.schemas import TeamMemberCreate, TrajectoryCreate, TrajectoryUpdate
+from app.trajectories.schemas import (
+    StatusChangeRead,
+    TeamMemberCreate,
+    TrajectoryCreate,
+    TrajectoryUpdate,
+)
 
 
 def get_trajectory(session: Session, principal: Principal, trajectory_id: uuid.UUID) -> Trajectory:
@@ -312,21 +317,26 @@ class TrajectoryView:
     flags: list[str]
     days_in_phase: int
     allowed_phase_targets: list[Phase]
+    pause_reason: str | None  # None for callers who may not read it (policies)
 
 
-def view_of(session: Session, trajectories: Sequence[Trajectory]) -> list[TrajectoryView]:
+def view_of(
+    session: Session, principal: Principal, trajectories: Sequence[Trajectory]
+) -> list[TrajectoryView]:
     codes = {t.framework_code for t in trajectories}
     rows = session.execute(
         select(Framework.code, Framework.max_months).where(Framework.code.in_(codes))
     ).all()
     maxima: dict[str, int | None] = {code: months for code, months in rows}
     today = _today()
+    reasons_shown = policies.reads_status_reasons(principal)
     return [
         TrajectoryView(
             trajectory=t,
             flags=trajectory_flags(t, maxima.get(t.framework_code), today),
             days_in_phase=(today - t.phase_since).days,
             allowed_phase_targets=(allowed_targets(t.phase) if t.status is Status.ACTIVE else []),
+            pause_reason=t.pause_reason if reasons_shown else None,
         )
         for t in trajectories
     ]
@@ -453,15 +463,18 @@ def phase_history(
 
 def status_history(
     session: Session, principal: Principal, trajectory_id: uuid.UUID
-) -> list[StatusChange]:
+) -> list[StatusChangeRead]:
+    """The status changes; their reasons only for callers who may read them (policies)."""
     get_trajectory(session, principal, trajectory_id)
-    return list(
-        session.scalars(
-            select(StatusChange)
-            .where(StatusChange.trajectory_id == trajectory_id)
-            .order_by(StatusChange.on, StatusChange.created_at)
-        )
+    changes = session.scalars(
+        select(StatusChange)
+        .where(StatusChange.trajectory_id == trajectory_id)
+        .order_by(StatusChange.on, StatusChange.created_at)
     )
+    reads = [StatusChangeRead.model_validate(change) for change in changes]
+    if policies.reads_status_reasons(principal):
+        return reads
+    return [read.model_copy(update={"reason": None}) for read in reads]
 
 
 # --- mini-team ----------------------------------------------------------------------------

@@ -75,7 +75,13 @@ def test_filters_by_participant_user_and_period(
     by_bert = listed(client, admin_a, user_id=str(world.counsellor_b.id))
     assert [e["outcome"] for e in by_bert] == ["not_found"]
     about_a = listed(client, admin_a, participant_id=str(world.participant_a.id))
-    assert len(about_a) == 2
+    # Anna's read, Bert's probe, and the admin's look at that probe: the trail she just read
+    # showed A's file being looked at, so her read concerned A too.
+    assert [(e["user_id"], e["route"]) for e in about_a] == [
+        (str(world.admin_a.id), "/api/v1/audit-events"),
+        (str(world.counsellor_b.id), "/api/v1/trajectories/{trajectory_id}"),
+        (str(world.counsellor_a.id), "/api/v1/trajectories/{trajectory_id}"),
+    ]
     today = date.today()
     assert len(listed(client, admin_a, **{"from": str(today), "to": str(today)})) >= 2
     assert listed(client, admin_a, to=str(today - timedelta(days=1))) == []

@@ -539,8 +539,11 @@ def test_demo_logins_open_their_whole_caseload_without_errors(
     for p in participants:
         base = f"/api/v1/participants/{p['id']}"
         _read(client, base, headers)
+        # The administration of a trajectory is not the work floor's business (README).
+        administration_status = 403 if email == COACH else 200
         for part in ("benefit-statuses", "activity-permissions", "vdab-advices"):
-            seen[part] += len(_read(client, f"{base}/{part}", headers))
+            answer = _read(client, f"{base}/{part}", headers, ok=administration_status)
+            seen[part] += len(answer) if administration_status == 200 else 0
         seen["jobs"] += len(_all(client, f"{base}/jobs", headers))
     for t in trajectories:
         base = f"/api/v1/trajectories/{t['id']}"
@@ -569,7 +572,8 @@ def test_demo_logins_open_their_whole_caseload_without_errors(
             floor = placement["work_floor_id"]
             _read(client, f"/api/v1/work-floors/{floor}/attendance?date={yesterday}", headers)
     assert seen["phase changes"] >= len(trajectories)
-    assert seen["team"] and seen["goals"] and seen["notes"] and seen["benefit-statuses"]
+    assert seen["team"] and seen["goals"] and seen["notes"]
+    assert seen["benefit-statuses"] or email == COACH
     seen["employers"] = len(_all(client, "/api/v1/employers", headers))
     seen["employer contacts"] = len(_all(client, "/api/v1/employer-contacts", headers))
     assert seen["employers"] and seen["employer contacts"]

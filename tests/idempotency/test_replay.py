@@ -348,8 +348,8 @@ def test_expired_keys_are_swept_a_bounded_number_at_a_time(
                 key=f"old-{n}",
                 fingerprint="0" * 64,
                 state=KeyState.IN_PROGRESS,
-                created_at=long_ago,
-                expires_at=long_ago + service.KEY_LIFETIME,
+                created_at=long_ago + timedelta(minutes=n),
+                expires_at=long_ago + timedelta(minutes=n) + service.KEY_LIFETIME,
             )
         )
     session.commit()

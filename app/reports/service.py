@@ -1,0 +1,366 @@
+"""Indicators and their drill-down (domain.md, "What managers need").
+
+A report costs a fixed number of statements whatever the number of trajectories: the
+parameter checks, the facts computed once into temporary tables for this report alone
+(``Frame.materialised``: create, analyse, drop), one grouped statement per indicator family
+query (flow, cohorts, jobs, IPS, effort) over them, and one for the group labels. Python only
+turns grouped counts into rates, survival quantiles and the answer's shape
+(app/reports/stats.py).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, false, select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.access import policies
+from app.access.policies import Principal
+from app.access.service import initials
+from app.core.pagination import PageResult, paginate, parse_sort
+from app.organisations.models import Framework, Organisation, WorkFloor
+from app.outflow.categories import (
+    COUNTED_CATEGORIES,
+    IPS_COMPETITIVE_CATEGORIES,
+    PAID_CATEGORIES,
+    POSITIVE_CATEGORIES,
+    OutflowCategory,
+)
+from app.participants.models import Participant
+from app.reports import cohorts, effort, flow, ips, jobs, sql
+from app.reports.definitions import TIME_GROUPS, DrillIndicator, GroupBy, RetentionClass
+from app.reports.frame import (
+    ALL,
+    NO_FLOOR,
+    Bucket,
+    Frame,
+    GroupKey,
+    ReportFilters,
+    in_trajectory_during,
+    make_frame,
+)
+from app.reports.schemas import (
+    DrillRow,
+    Effort,
+    IndicatorGroup,
+    IndicatorReport,
+    Ips,
+    Rate,
+    ReportFiltersRead,
+)
+from app.reports.stats import ips_band, ratio
+from app.trajectories.models import Trajectory
+
+DRILL_SORTS = {"started_on": Trajectory.started_on, "referred_on": Trajectory.referred_on}
+
+
+# --- indicators ---------------------------------------------------------------------------
+
+
+def indicator_report(
+    session: Session, principal: Principal, filters: ReportFilters
+) -> IndicatorReport:
+    frame = make_frame(session, principal, filters)
+    with frame.materialised(session):
+        flows = flow.fetch(session, frame)
+        cohort_counts = cohorts.fetch(session, frame)
+        job_counts = jobs.fetch(session, frame)
+        ips_counts = ips.fetch(session, frame)
+        effort_counts = effort.fetch(session, frame)
+    keys = _group_keys(frame, [flows, cohort_counts, job_counts, ips_counts, effort_counts])
+    labels = _category_labels(session, frame, [category for _, category in keys])
+    buckets = {bucket.key: bucket for bucket in frame.buckets}
+    groups = []
+    for key in keys:
+        bucket_key, category = key
+        bucket = buckets[bucket_key]
+        flow_counts = flows.get(key, flow.FlowCounts())
+        cohort = cohort_counts.get(key, cohorts.CohortCounts())
+        job = job_counts.get(key, jobs.JobCounts())
+        signals = ips_counts.get(key, ips.IpsCounts())
+        work = effort_counts.get(key, effort.EffortCounts())
+        stock = flow_counts.stock
+        name = bucket_key if frame.group_by in TIME_GROUPS else labels.get(category, category)
+        groups.append(
+            IndicatorGroup(
+                key=bucket_key if category == ALL else category,
+                label="Alle" if key == (ALL, ALL) else name,
+                period_from=bucket.start,
+                period_to=bucket.end,
+                drill=_drill_params(frame, bucket, category),
+                flow=flow.build(flow_counts),
+                cohort=cohorts.build(cohort),
+                retention=cohorts.build_retention(cohort),
+                jobs=jobs.build(job),
+                ips=Ips(
+                    competitive_employment_rate=Rate(
+                        numerator=stock.competitive,
+                        denominator=stock.in_trajectory,
+                        value=ratio(stock.competitive, stock.in_trajectory),
+                    ),
+                    competitive_employment_band=ips_band(stock.competitive, stock.in_trajectory),
+                    caseload_per_specialist=ips.caseload(signals),
+                    days_to_first_employer_contact=cohorts.duration(
+                        cohort.survival[cohorts.EMPLOYER_CONTACT]
+                    ),
+                    employer_contact_within_30_days=cohorts.censored_rate(cohort.contact_within),
+                    employer_contacts_per_specialist_week=ips.contacts_per_week(signals, bucket),
+                ),
+                effort=Effort(
+                    funder_months=effort.funder_months(work),
+                    attended_half_days=effort.half_days(work),
+                    attended_hours_per_week=effort.hours_spread(work),
+                    placements_12_hours_or_more=effort.at_least(work, 12),
+                    placements_13_hours_or_more=effort.at_least(work, 13),
+                    activation_sessions=work.sessions,
+                    time_in_phase=effort.time_in_phase(work),
+                    past_max_duration=Rate(
+                        numerator=stock.past_maximum,
+                        denominator=stock.with_maximum,
+                        value=ratio(stock.past_maximum, stock.with_maximum),
+                    ),
+                ),
+            )
+        )
+    if frame.group_by not in TIME_GROUPS and frame.group_by is not None:
+        groups.sort(key=lambda group: (group.key == NO_FLOOR, group.label.casefold()))
+    return IndicatorReport(
+        period_from=frame.start,
+        period_to=frame.end,
+        computed_on=frame.today,
+        group_by=frame.group_by,
+        filters=ReportFiltersRead(
+            organisation_id=filters.organisation_id,
+            work_floor_id=filters.work_floor_id,
+            partnership_id=filters.partnership_id,
+            framework=filters.framework,
+            staff_id=filters.staff_id,
+            target_group=filters.target_group,
+        ),
+        groups=groups,
+    )
+
+
+def _group_keys(frame: Frame, results: Sequence[dict[GroupKey, Any]]) -> list[GroupKey]:
+    """Every period bucket, even an empty one; categories as far as any figure found them."""
+    if frame.group_by is None or frame.group_by in TIME_GROUPS:
+        return [(bucket.key, ALL) for bucket in frame.buckets]
+    return sorted({key for result in results for key in result})
+
+
+def _category_labels(session: Session, frame: Frame, categories: list[str]) -> dict[str, str]:
+    if frame.group_by in (GroupBy.ORGANISATION, GroupBy.WORK_FLOOR):
+        ids = [uuid.UUID(c) for c in categories if c not in (ALL, NO_FLOOR)]
+    if frame.group_by is GroupBy.ORGANISATION:
+        rows = session.execute(
+            select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))
+        )
+        return {str(row.id): row.name for row in rows}
+    if frame.group_by is GroupBy.WORK_FLOOR:
+        rows = session.execute(
+            select(WorkFloor.id, WorkFloor.name, Organisation.name.label("organisation"))
+            .join(Organisation, Organisation.id == WorkFloor.organisation_id)
+            .where(WorkFloor.id.in_(ids))
+        )
+        labels = {str(row.id): f"{row.name} ({row.organisation})" for row in rows}
+        labels[NO_FLOOR] = "Zonder werkvloer"
+        return labels
+    if frame.group_by is GroupBy.FRAMEWORK:
+        rows = session.execute(
+            select(Framework.code, Framework.name_nl).where(Framework.code.in_(categories))
+        )
+        return {row.code: row.name_nl for row in rows}
+    return {}
+
+
+def _drill_params(frame: Frame, bucket: Bucket, category: str) -> dict[str, str] | None:
+    """The filters that give exactly this group's counts when drilled into."""
+    params = frame.filters.as_params()
+    params["from"], params["to"] = bucket.start.isoformat(), bucket.end.isoformat()
+    if frame.group_by is GroupBy.ORGANISATION:
+        params["organisation_id"] = category
+    elif frame.group_by is GroupBy.FRAMEWORK:
+        params["framework"] = category
+    elif frame.group_by is GroupBy.WORK_FLOOR:
+        if category == NO_FLOOR:
+            return None  # "never placed" is not a filter value
+        params["work_floor_id"] = category
+    return params
+
+
+# --- drill-down ---------------------------------------------------------------------------
+
+_EXIT_CATEGORIES: dict[DrillIndicator, frozenset[OutflowCategory]] = {
+    DrillIndicator.EXITS: frozenset(OutflowCategory),
+    DrillIndicator.EXITS_PAID: PAID_CATEGORIES,
+    DrillIndicator.EXITS_IPS_COMPETITIVE: IPS_COMPETITIVE_CATEGORIES,
+    DrillIndicator.EXITS_POSITIVE: POSITIVE_CATEGORIES,
+    DrillIndicator.EXITS_DROP_OUT: frozenset({OutflowCategory.DROP_OUT}),
+    DrillIndicator.EXITS_BACK_TO_CARE: frozenset({OutflowCategory.BACK_TO_CARE}),
+    DrillIndicator.EXITS_LEFT_OUT: frozenset(OutflowCategory) - COUNTED_CATEGORIES,
+}
+
+
+def _drill_condition(frame: Frame, indicator: DrillIndicator) -> ColumnElement[bool]:
+    """The trajectories behind a count: the same conditions the count's statement uses, over
+    the whole period as one bucket."""
+    facts, start, end = frame.facts(), frame.start, frame.end
+    started = and_(facts.c.started_on >= start, facts.c.started_on <= end)
+    left = and_(facts.c.outflow_date >= start, facts.c.outflow_date <= end)
+    if indicator in _EXIT_CATEGORIES:
+        return and_(left, facts.c.outflow_category.in_(_EXIT_CATEGORIES[indicator]))
+    if indicator is DrillIndicator.PARTICIPANTS_IN_TRAJECTORY:
+        return in_trajectory_during(facts, start, end)
+    if indicator is DrillIndicator.TRAJECTORIES_STARTED:
+        return started
+    if indicator is DrillIndicator.REACHED_PAID_WORK:
+        return and_(started, facts.c.paid_work_on.is_not(None))
+    if indicator.value.startswith("paid_work_within_"):
+        horizon = int(indicator.value.split("_")[3])
+        reached = sql.add_months(facts.c.started_on, horizon)
+        return and_(started, reached <= frame.today, facts.c.paid_work_on <= reached)
+    if indicator.value.startswith("retention_"):
+        _, follow_up, cls = indicator.value.split("_", 2)
+        return and_(left, facts.c[f"retention_{follow_up}"] == RetentionClass(cls).value)
+    if indicator is DrillIndicator.COMPETITIVE_EMPLOYMENT:
+        return flow.competitively_employed(frame, start, end)
+    if indicator is DrillIndicator.PAST_MAX_DURATION:
+        return flow.past_maximum_on(frame, end)
+    return false()
+
+
+@dataclass(frozen=True)
+class DrillPage:
+    page: PageResult
+    rows: list[DrillRow]
+
+
+def drill_down(
+    session: Session,
+    principal: Principal,
+    filters: ReportFilters,
+    indicator: DrillIndicator,
+    *,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+) -> DrillPage:
+    frame = make_frame(session, principal, filters)
+    facts = frame.facts()
+    behind = select(facts.c.trajectory_id).where(
+        _drill_condition(frame, indicator), frame.floor_filter(facts.c.floor_id)
+    )
+    page = paginate(
+        session,
+        select(Trajectory).where(Trajectory.id.in_(behind)),
+        id_column=Trajectory.id,
+        sort=parse_sort(sort, DRILL_SORTS),
+        limit=limit,
+        cursor=cursor,
+    )
+    rows = _drill_rows(session, frame, [t.id for t in page.rows])
+    audit.touch_many(
+        session,
+        object_type=Trajectory.__tablename__,
+        participant_ids=[t.participant_id for t in page.rows],
+    )
+    return DrillPage(page, rows)
+
+
+# The ids a list export reads per statement: far below every driver's limit on parameters.
+EXPORT_BATCH = 2_000
+
+
+def drill_down_all(
+    session: Session,
+    principal: Principal,
+    filters: ReportFilters,
+    indicator: DrillIndicator,
+    *,
+    sort: str,
+) -> Iterator[DrillRow]:
+    """Every trajectory behind a count, for a file: the same scope and names as the pages,
+    read in batches so a region-wide list never sits in memory as ORM objects."""
+    frame = make_frame(session, principal, filters)
+    facts = frame.facts()
+    behind = select(facts.c.trajectory_id).where(
+        _drill_condition(frame, indicator), frame.floor_filter(facts.c.floor_id)
+    )
+    key = parse_sort(sort, DRILL_SORTS)
+    order = (
+        (key.column.desc(), Trajectory.id.desc()) if key.descending else (key.column, Trajectory.id)
+    )
+    ids_and_people = session.execute(
+        select(Trajectory.id, Trajectory.participant_id)
+        .where(Trajectory.id.in_(behind))
+        .order_by(*order)
+    ).all()
+    audit.touch_many(
+        session,
+        object_type=Trajectory.__tablename__,
+        participant_ids=[participant_id for _, participant_id in ids_and_people],
+    )
+    ids = [trajectory_id for trajectory_id, _ in ids_and_people]
+    for start in range(0, len(ids), EXPORT_BATCH):
+        yield from _drill_rows(session, frame, ids[start : start + EXPORT_BATCH])
+
+
+def _drill_rows(session: Session, frame: Frame, ids: list[uuid.UUID]) -> list[DrillRow]:
+    """One statement for the page: names where the caller may open the file, else initials."""
+    if not ids:
+        return []
+    facts = frame.facts()
+    visible = case((policies.visible_trajectories(frame.principal), True), else_=False)
+    found = session.execute(
+        select(
+            Trajectory,
+            Participant.first_name,
+            Participant.last_name,
+            Organisation.name.label("organisation_name"),
+            facts.c.floor_id,
+            facts.c.ended_on,
+            facts.c.outflow_date,
+            facts.c.outflow_category,
+            facts.c.paid_work_on,
+            visible.label("visible"),
+        )
+        .join(facts, facts.c.trajectory_id == Trajectory.id)
+        .join(Participant, Participant.id == Trajectory.participant_id)
+        .join(Organisation, Organisation.id == Trajectory.organisation_id)
+        .where(Trajectory.id.in_(ids))
+    ).all()
+    by_id = {row.Trajectory.id: row for row in found}
+    rows = []
+    for trajectory_id in ids:
+        row = by_id[trajectory_id]
+        trajectory: Trajectory = row.Trajectory
+        shown = bool(row.visible)
+        rows.append(
+            DrillRow(
+                trajectory_id=trajectory.id,
+                participant_id=trajectory.participant_id if shown else None,
+                participant_name=(
+                    f"{row.first_name} {row.last_name}"
+                    if shown
+                    else initials(row.first_name, row.last_name)
+                ),
+                name_visible=shown,
+                organisation_id=trajectory.organisation_id,
+                organisation_name=row.organisation_name,
+                framework_code=trajectory.framework_code,
+                work_floor_id=row.floor_id,
+                phase=trajectory.phase,
+                status=trajectory.status,
+                started_on=trajectory.started_on,
+                ended_on=row.ended_on,
+                outflow_date=row.outflow_date,
+                outflow_category=row.outflow_category,
+                paid_work_on=row.paid_work_on,
+            )
+        )
+    return rows

@@ -1,0 +1,1 @@
+"""The participant's rights: the export of everything Werkpad holds about one person."""
