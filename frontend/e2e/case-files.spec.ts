@@ -75,7 +75,7 @@ test.describe("als werkvloerbegeleider", () => {
 
     // The coach's menu starts with the work floor.
     const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
-    await expect(nav.getByRole("link")).toHaveText(["Werkvloer", "Start", "Deelnemers"]);
+    await expect(nav.getByRole("link")).toHaveText(["Werkvloer", "Start", "Deelnemers", "Rapportering"]);
     await checkPage(page, "start-coach-desktop");
 
     // Caseload: filters and search live in the URL.
@@ -118,6 +118,8 @@ test.describe("als werkvloerbegeleider", () => {
     await expectNoSeriousA11yViolations(page);
 
     const tabs = page.getByRole("navigation", { name: "Onderdelen van het dossier" });
+    // Consents tell what help the person gets: administration, not the work floor's.
+    await expect(tabs.getByRole("link", { name: "Toestemmingen" })).toHaveCount(0);
     for (const tab of TABS.slice(1)) {
       await tabs.getByRole("link", { name: tab.name }).click();
       await expect(page).toHaveURL(new RegExp(`/${tab.path}$`));
@@ -178,7 +180,7 @@ test.describe("als trajectbegeleider", () => {
     await expect(dialog.getByRole("radio")).toHaveCount(2);
     await expect(dialog.getByRole("radio", { name: /Stage/ })).toBeVisible();
     await dialog.getByRole("radio", { name: /Werkvloer/ }).check();
-    await expect(dialog.getByLabel("Datum van de overgang")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(dialog.getByLabel("Datum van de overgang")).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
     await dialog.getByRole("button", { name: "Fase wijzigen" }).click();
     const reason = dialog.getByRole("textbox", { name: "Reden" });
     await expect(dialog.getByText("Geef een reden voor deze stap terug.")).toBeVisible();

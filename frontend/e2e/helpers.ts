@@ -33,6 +33,10 @@ export const PASSWORD = "werkpad-demo";
 export const ADMIN = { email: "admin@werkpad.demo", password: PASSWORD };
 export const COACH = { email: "coach@dewerkplaats.demo", password: PASSWORD };
 export const MEDIATOR = { email: "trajectbegeleider@gtb.demo", password: PASSWORD };
+export const COUNSELLOR = { email: "ggz@cggscheldeland.demo", password: PASSWORD };
+export const MANAGER = { email: "coordinator@dewerkplaats.demo", password: PASSWORD };
+/** The admin of GTB, whose access log covers GTB's case files. */
+export const GTB_ADMIN = { email: "tuur.de.clercq@gtb.demo", password: PASSWORD };
 
 export async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
   await page.goto("/login");
@@ -84,4 +88,20 @@ export async function expectTouchTargets(page: Page, selector = "main button, ma
     const label = ((await control.textContent()) ?? (await control.getAttribute("name")) ?? "").trim();
     expect(box?.height ?? 0, `height of "${label}"`).toBeGreaterThanOrEqual(44);
   }
+}
+
+/**
+ * Checks a screen (nothing loading, no serious axe violation) and photographs it at desktop size
+ * and on a 1024×768 tablet, where nothing may stick out sideways. The viewport is restored after.
+ */
+export async function shootBoth(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  const before = page.viewportSize() ?? DESKTOP;
+  await expect(page.getByRole("status").filter({ hasText: /wordt geladen|worden geladen|Wordt nagekeken/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.setViewportSize(DESKTOP);
+  await screenshot(page, `${name}-desktop`, { fullPage });
+  await page.setViewportSize(TABLET);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(TABLET.width);
+  await screenshot(page, `${name}-tablet`, { fullPage });
+  await page.setViewportSize(before);
 }

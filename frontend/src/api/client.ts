@@ -3,7 +3,8 @@ import createClient from "openapi-fetch";
 import { createAuthFetch } from "./authFetch";
 import { ApiError } from "./problem";
 import type { paths } from "./schema";
-import { Session, type TokenGrant } from "./session";
+import { IdleTimer } from "./idle";
+import { browserTimers, Session, type TokenGrant } from "./session";
 
 /** The same origin serves the SPA and the API (vite proxies /api in development). */
 const baseUrl = window.location.origin;
@@ -39,6 +40,14 @@ async function refreshOneTabAtATime(): Promise<TokenGrant | null> {
 }
 
 export const session = new Session(refreshOneTabAtATime);
+
+/** Counts the minutes without input while someone is signed in (see idle.ts). */
+export const idle = new IdleTimer(browserTimers);
+session.subscribe(() => {
+  const signedIn = session.getSnapshot().status === "signedIn";
+  if (signedIn && idle.getSnapshot().phase === "off") idle.start();
+  if (!signedIn) idle.stop();
+});
 
 export const api = createClient<paths>({
   baseUrl,
@@ -77,13 +86,29 @@ export async function login(email: string, password: string): Promise<void> {
   session.accept(grant);
 }
 
+async function revokeRefreshCookie(token: string | null): Promise<void> {
+  await plainApi.POST("/api/v1/auth/logout", {
+    credentials: "same-origin",
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+  });
+}
+
+/**
+ * Nobody used the app for too long. The screen is cleared at once (the session ends here first,
+ * whatever the network does), then the refresh cookie is revoked so the next person at this tablet
+ * cannot slide back in. The login page brings the person back where they were.
+ */
+export async function endIdleSession(): Promise<void> {
+  const token = session.accessToken;
+  session.end("expired");
+  // A refresh under way rotates the cookie; revoke after it, so the revocation sees the newest.
+  await session.settled();
+  await revokeRefreshCookie(token);
+}
+
 export async function logout(): Promise<void> {
   try {
-    const token = session.accessToken;
-    await plainApi.POST("/api/v1/auth/logout", {
-      credentials: "same-origin",
-      headers: token === null ? {} : { Authorization: `Bearer ${token}` },
-    });
+    await revokeRefreshCookie(session.accessToken);
   } finally {
     // Whatever the server said, this tab forgets the token.
     session.end("loggedOut");

@@ -444,10 +444,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caseload: participants you may see, with their current trajectory */
+        /**
+         * The caseload: participants you may see, with their current trajectory
+         * @description The shape depends on your role (`view`): coaches get the work floor's view, without INSZ, address, e-mail, target groups or referral source; others get it in full.
+         */
         get: operations["list_participants_api_v1_participants_get"];
         put?: never;
-        /** Register a participant (409 with candidates when a duplicate is likely) */
+        /**
+         * Register a participant (409 with candidates when a duplicate is likely)
+         * @description The shape depends on your role (`view`): coaches get the work floor's view, without INSZ, address, e-mail, target groups or referral source; others get it in full.
+         */
         post: operations["create_participant_api_v1_participants_post"];
         delete?: never;
         options?: never;
@@ -462,7 +468,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Likely duplicates, to check before registering someone */
+        /**
+         * Likely duplicates, to check before registering someone
+         * @description Searching by INSZ needs the full view of participants (coaches get 403).
+         */
         get: operations["find_duplicates_api_v1_participants_duplicates_get"];
         put?: never;
         post?: never;
@@ -479,7 +488,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Participant */
+        /**
+         * Get Participant
+         * @description The shape depends on your role (`view`): coaches get the work floor's view, without INSZ, address, e-mail, target groups or referral source; others get it in full.
+         */
         get: operations["get_participant_api_v1_participants__participant_id__get"];
         put?: never;
         post?: never;
@@ -487,7 +499,10 @@ export interface paths {
         delete: operations["delete_participant_api_v1_participants__participant_id__delete"];
         options?: never;
         head?: never;
-        /** Update Participant */
+        /**
+         * Update Participant
+         * @description The shape depends on your role (`view`): coaches get the work floor's view, without INSZ, address, e-mail, target groups or referral source; others get it in full.
+         */
         patch: operations["update_participant_api_v1_participants__participant_id__patch"];
         trace?: never;
     };
@@ -573,6 +588,43 @@ export interface paths {
         put?: never;
         /** Withdraw a consent: access it gave ends at once; the history stays */
         post: operations["withdraw_consent_api_v1_participants__participant_id__consents__consent_id__withdraw_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a participant on their request (AVG art. 17): de-identify everything now
+         * @description Admins of the organisation that registered the participant only. Every trajectory must be closed (409 otherwise). Names, identifiers, contact details and free texts are overwritten; dates, codes and numbers stay, so reports keep their figures. The erasure is also written to a ledger outside the database and re-applied after a restore from backup.
+         */
+        post: operations["erase_participant_api_v1_participants__participant_id__erasure_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participant_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Werkpad holds about one person, for the person (admins of the organisation that registered them) */
+        get: operations["export_participant_api_v1_participants__participant_id__export_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -718,6 +770,57 @@ export interface paths {
         };
         /** Readiness: the database answers */
         get: operations["ready_api_v1_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/funder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funder reports of one organisation for one year */
+        get: operations["get_funder_report_api_v1_reports_funder_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators over the trajectories you report on, per period or category */
+        get: operations["get_indicators_api_v1_reports_indicators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/indicators/{indicator}/trajectories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trajectories behind a count (same filters; initials where you may not open the case file) */
+        get: operations["drill_down_api_v1_reports_indicators__indicator__trajectories_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1512,6 +1615,11 @@ export interface components {
             status: components["schemas"]["AttendanceStatus"];
         };
         /**
+         * Audience
+         * @enum {string}
+         */
+        Audience: "internal" | "funder";
+        /**
          * AuditAction
          * @enum {string}
          */
@@ -1659,6 +1767,30 @@ export interface components {
              */
             reason: string;
         };
+        /**
+         * BreakGlassExport
+         * @description An emergency opening of the file by someone outside its normal scope.
+         */
+        BreakGlassExport: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            holder: components["schemas"]["Staff"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+        };
         /** BreakGlassGrantRead */
         BreakGlassGrantRead: {
             /** Active */
@@ -1698,6 +1830,28 @@ export interface components {
             /** User Name */
             user_name: string;
         };
+        /**
+         * Caseload
+         * @description Trajectory memberships ÷ specialists on the period's last day.
+         */
+        Caseload: {
+            /** Denominator */
+            denominator: number;
+            /** Max */
+            max: number;
+            /** Numerator */
+            numerator: number;
+            /**
+             * Over Limit
+             * @description Specialists with more than 20 trajectories
+             */
+            over_limit: number;
+            /**
+             * Value
+             * @description numerator ÷ denominator; null when 0 ÷ 0
+             */
+            value: number | null;
+        };
         /** CaseloadCoach */
         CaseloadCoach: {
             /**
@@ -1708,6 +1862,23 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** CensoredRate */
+        CensoredRate: {
+            /**
+             * Censored
+             * @description Cases left out because their horizon is not over yet
+             */
+            censored: number;
+            /** Denominator */
+            denominator: number;
+            /** Numerator */
+            numerator: number;
+            /**
+             * Value
+             * @description numerator ÷ denominator; null when 0 ÷ 0
+             */
+            value: number | null;
+        };
         /** CloseRequest */
         CloseRequest: {
             /**
@@ -1717,6 +1888,17 @@ export interface components {
             date: string;
             /** Reason */
             reason?: string | null;
+        };
+        /** Cohort */
+        Cohort: {
+            /**
+             * Paid Work Within
+             * @description Keyed by months: 6 … 24
+             */
+            paid_work_within: {
+                [key: string]: components["schemas"]["CensoredRate"];
+            };
+            time_to_paid_work: components["schemas"]["Duration"];
         };
         /** CompetenceItemRead */
         CompetenceItemRead: {
@@ -1766,6 +1948,67 @@ export interface components {
             receiving_organisation_id: string;
             /** Representative Name */
             representative_name?: string | null;
+        };
+        /** ConsentExport */
+        ConsentExport: {
+            /**
+             * Active
+             * @description Covers access today: given, not expired, not withdrawn
+             */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Data Classes */
+            data_classes: components["schemas"]["DataClass"][];
+            /** Evidence */
+            evidence: string | null;
+            /** Expires On */
+            expires_on: string | null;
+            given_by: components["schemas"]["GivenBy"];
+            /**
+             * Given On
+             * Format: date
+             */
+            given_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Information Text Version */
+            information_text_version: string;
+            method: components["schemas"]["ConsentMethod"];
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Purpose */
+            purpose: string;
+            /**
+             * Receiving Organisation Id
+             * Format: uuid
+             */
+            receiving_organisation_id: string;
+            /** Receiving Organisation Name */
+            receiving_organisation_name: string;
+            /** Recorded By */
+            recorded_by: string | null;
+            recorded_by_staff?: components["schemas"]["Staff"] | null;
+            /** Representative Name */
+            representative_name: string | null;
+            /** Version */
+            version: number;
+            /** Withdrawal Reason */
+            withdrawal_reason: string | null;
+            /** Withdrawn By */
+            withdrawn_by: string | null;
+            withdrawn_by_staff?: components["schemas"]["Staff"] | null;
+            /** Withdrawn On */
+            withdrawn_on: string | null;
         };
         /**
          * ConsentMethod
@@ -1886,6 +2129,54 @@ export interface components {
          * @enum {string}
          */
         Disclosure: "disclosed" | "not_disclosed" | "partly" | "unknown";
+        /**
+         * DrillIndicator
+         * @description The counts that open as the list of trajectories behind them.
+         * @enum {string}
+         */
+        DrillIndicator: "participants_in_trajectory" | "trajectories_started" | "exits" | "exits_paid" | "exits_ips_competitive" | "exits_positive" | "exits_drop_out" | "exits_back_to_care" | "exits_left_out" | "reached_paid_work" | "paid_work_within_6_months" | "paid_work_within_12_months" | "paid_work_within_18_months" | "paid_work_within_24_months" | "retention_3_working" | "retention_3_not_working" | "retention_3_unknown" | "retention_3_pending" | "retention_6_working" | "retention_6_not_working" | "retention_6_unknown" | "retention_6_pending" | "retention_12_working" | "retention_12_not_working" | "retention_12_unknown" | "retention_12_pending" | "competitive_employment" | "past_max_duration";
+        /**
+         * DrillRow
+         * @description A trajectory behind a count. Names only where you may open the case file.
+         */
+        DrillRow: {
+            /** Ended On */
+            ended_on: string | null;
+            /** Framework Code */
+            framework_code: string;
+            /** Name Visible */
+            name_visible: boolean;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            outflow_category: components["schemas"]["OutflowCategory"] | null;
+            /** Outflow Date */
+            outflow_date: string | null;
+            /** Paid Work On */
+            paid_work_on: string | null;
+            /**
+             * Participant Id
+             * @description Null when you see initials only
+             */
+            participant_id: string | null;
+            /** Participant Name */
+            participant_name: string;
+            phase: components["schemas"]["Phase"];
+            /** Started On */
+            started_on: string | null;
+            status: components["schemas"]["Status"];
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+            /** Work Floor Id */
+            work_floor_id: string | null;
+        };
         /** DuplicateCandidate */
         DuplicateCandidate: {
             /**
@@ -1907,6 +2198,43 @@ export interface components {
              * @description insz and/or name_and_birth_date
              */
             matched_on: string[];
+        };
+        /**
+         * Duration
+         * @description A Kaplan-Meier estimate: quantiles are null while the curve has not come that far.
+         */
+        Duration: {
+            /** Censored */
+            censored: number;
+            /** Events */
+            events: number;
+            /** Median */
+            median: number | null;
+            /** N */
+            n: number;
+            /** Q1 */
+            q1: number | null;
+            /** Q3 */
+            q3: number | null;
+            /** Unit */
+            unit: string;
+        };
+        /** Effort */
+        Effort: {
+            /** Activation Sessions */
+            activation_sessions: {
+                [key: string]: components["schemas"]["SessionCounts"];
+            };
+            attended_half_days: components["schemas"]["Rate"];
+            attended_hours_per_week: components["schemas"]["Spread"];
+            funder_months: components["schemas"]["FunderMonths"];
+            past_max_duration: components["schemas"]["Rate"];
+            placements_12_hours_or_more: components["schemas"]["Rate"];
+            placements_13_hours_or_more: components["schemas"]["Rate"];
+            /** Time In Phase */
+            time_in_phase: {
+                [key: string]: components["schemas"]["Duration"];
+            };
         };
         /** EmployerContactCreate */
         EmployerContactCreate: {
@@ -1935,6 +2263,30 @@ export interface components {
              * @description Trajectories (participants) the contact was about
              */
             trajectory_ids?: string[];
+        };
+        /**
+         * EmployerContactExport
+         * @description A contact with an employer about this person (other people it concerned are left out).
+         */
+        EmployerContactExport: {
+            /**
+             * Contacted On
+             * Format: date
+             */
+            contacted_on: string;
+            /** Employer */
+            employer: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** In Person */
+            in_person: boolean;
+            purpose: components["schemas"]["ContactPurpose"];
+            staff?: components["schemas"]["Staff"] | null;
+            /** Summary */
+            summary: string | null;
         };
         /** EmployerContactRead */
         EmployerContactRead: {
@@ -2075,6 +2427,125 @@ export interface components {
             /** Sector */
             sector?: string | null;
         };
+        /**
+         * ErasedRows
+         * @description Rows overwritten per data class (README, "Retention").
+         */
+        ErasedRows: {
+            /** Care */
+            care: number;
+            /** Contact */
+            contact: number;
+            /** Identity */
+            identity: number;
+            /** Work */
+            work: number;
+        };
+        /** ErasureCreate */
+        ErasureCreate: {
+            /**
+             * Reason
+             * @description How and when the person asked (date, channel, your reference). Do not name them: this record is kept after their data is gone.
+             */
+            reason: string;
+        };
+        /**
+         * ErasureExport
+         * @description That the person's data was de-identified on request (app/retention): when, why, by whom.
+         */
+        ErasureExport: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            requested_by?: components["schemas"]["Staff"] | null;
+        };
+        /** ErasureRead */
+        ErasureRead: {
+            /**
+             * Erased At
+             * Format: date-time
+             */
+            erased_at: string;
+            /**
+             * Erasure Id
+             * Format: uuid
+             */
+            erasure_id: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            rows: components["schemas"]["ErasedRows"];
+            /**
+             * Stored Answers Purged
+             * @description Stored Idempotency-Key answers that showed the person, deleted
+             */
+            stored_answers_purged: number;
+            /**
+             * Trajectories
+             * @description Closed trajectories de-identified; their figures stay
+             */
+            trajectories: number;
+        };
+        /** Exits */
+        Exits: {
+            /** By Category */
+            by_category: {
+                [key: string]: number;
+            };
+            /**
+             * Counted
+             * @description Counted in rates: all but moved, deceased and unknown
+             */
+            counted: number;
+            /** Left Out */
+            left_out: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "json" | "csv" | "xlsx" | "pdf";
+        /**
+         * FileLook
+         * @description One line of "who looked at my file" in a participant's export.
+         */
+        FileLook: {
+            action: components["schemas"]["AuditAction"];
+            /**
+             * Break Glass Reason
+             * @description Why, when it was an emergency access
+             */
+            break_glass_reason: string | null;
+            /** Object Type */
+            object_type: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Organisation Name */
+            organisation_name: string | null;
+            outcome: components["schemas"]["AuditOutcome"];
+            /** Route */
+            route: string;
+            /** User Name */
+            user_name: string | null;
+            /** User Role */
+            user_role: string;
+        };
         /** FloorDayEntry */
         FloorDayEntry: {
             half_day: components["schemas"]["HalfDay"];
@@ -2156,6 +2627,23 @@ export interface components {
             date: string;
             /** Entries */
             entries: components["schemas"]["FloorDayEntry"][];
+        };
+        /** Flow */
+        Flow: {
+            back_to_care_rate: components["schemas"]["Rate"];
+            doorstroom_rate: components["schemas"]["Rate"];
+            doorstroom_rate_ips: components["schemas"]["Rate"];
+            drop_out_rate: components["schemas"]["Rate"];
+            exits: components["schemas"]["Exits"];
+            /** Participants In Trajectory */
+            participants_in_trajectory: number;
+            /** Phase Funnel */
+            phase_funnel: {
+                [key: string]: number;
+            };
+            positive_exit_rate: components["schemas"]["Rate"];
+            /** Trajectories Started */
+            trajectories_started: number;
         };
         /** FollowUpCreate */
         FollowUpCreate: {
@@ -2260,6 +2748,11 @@ export interface components {
             name_nl: string;
         };
         /**
+         * Funder
+         * @enum {string}
+         */
+        Funder: "province" | "ama" | "all";
+        /**
          * FunderDecision
          * @enum {string}
          */
@@ -2272,6 +2765,28 @@ export interface components {
              */
             comment?: string | null;
             decision: components["schemas"]["FunderDecision"];
+        };
+        /** FunderMonthDecisionExport */
+        FunderMonthDecisionExport: {
+            /** Comment */
+            comment: string | null;
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            decided_by?: components["schemas"]["Staff"] | null;
+            decision: components["schemas"]["FunderDecision"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
         };
         /** FunderMonthList */
         FunderMonthList: {
@@ -2341,6 +2856,72 @@ export interface components {
             /** Rejected */
             rejected: number;
         };
+        /** FunderMonths */
+        FunderMonths: {
+            /** Approved */
+            approved: number;
+            approved_share: components["schemas"]["Rate"];
+            /** Planned */
+            planned: number;
+            /** Rejected */
+            rejected: number;
+        };
+        /** FunderOrganisation */
+        FunderOrganisation: {
+            /** Ama Recognition Number */
+            ama_recognition_number: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kbo Number */
+            kbo_number: string | null;
+            /** Name */
+            name: string;
+        };
+        /** FunderReport */
+        FunderReport: {
+            /**
+             * Agreements
+             * @description Active AMA agreements per month
+             */
+            agreements: components["schemas"]["MonthlyRow"][] | null;
+            /**
+             * Computed On
+             * Format: date
+             */
+            computed_on: string;
+            /** Definitions */
+            definitions: {
+                [key: string]: string;
+            };
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Funder */
+            funder: string;
+            /**
+             * Half Days
+             * @description Attended half-days per month
+             */
+            half_days: components["schemas"]["MonthlyRow"][] | null;
+            organisation: components["schemas"]["FunderOrganisation"];
+            /**
+             * Premium
+             * @description Provincial doorstroom effort premium, per work floor
+             */
+            premium: components["schemas"]["PremiumRow"][] | null;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            /** Year */
+            year: number;
+        };
         /**
          * GivenBy
          * @enum {string}
@@ -2365,6 +2946,47 @@ export interface components {
          * @enum {string}
          */
         GoalDomain: "work" | "care" | "empowerment" | "income" | "training" | "mobility" | "housing";
+        /** GoalExport */
+        GoalExport: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            domain: components["schemas"]["GoalDomain"];
+            /** Due On */
+            due_on: string | null;
+            /** Evaluation */
+            evaluation: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Overdue
+             * @description Open and due before today
+             */
+            overdue: boolean;
+            owner?: components["schemas"]["Staff"] | null;
+            /** Owner Id */
+            owner_id: string | null;
+            status: components["schemas"]["GoalStatus"];
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
         /** GoalRead */
         GoalRead: {
             /**
@@ -2424,6 +3046,11 @@ export interface components {
             status?: components["schemas"]["GoalStatus"] | null;
         };
         /**
+         * GroupBy
+         * @enum {string}
+         */
+        GroupBy: "month" | "quarter" | "year" | "organisation" | "work_floor" | "framework";
+        /**
          * HalfDay
          * @enum {string}
          */
@@ -2435,6 +3062,68 @@ export interface components {
              * @constant
              */
             status: "ok";
+        };
+        /** IndicatorGroup */
+        IndicatorGroup: {
+            cohort: components["schemas"]["Cohort"];
+            /**
+             * Drill
+             * @description The query parameters that open this group's counts as trajectories
+             */
+            drill: {
+                [key: string]: string;
+            } | null;
+            effort: components["schemas"]["Effort"];
+            flow: components["schemas"]["Flow"];
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            ips: components["schemas"]["Ips"];
+            jobs: components["schemas"]["Jobs"];
+            /**
+             * Key
+             * @description 'all', a period (2024-03, 2024-Q1, 2024) or an id / code
+             */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Retention
+             * @description Keyed by months: 3, 6, 12
+             */
+            retention: {
+                [key: string]: components["schemas"]["RetentionRate"];
+            };
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+        };
+        /** IndicatorReport */
+        IndicatorReport: {
+            /**
+             * Computed On
+             * Format: date
+             * @description 'Today' for censoring and open durations
+             */
+            computed_on: string;
+            filters: components["schemas"]["ReportFiltersRead"];
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            group_by: components["schemas"]["GroupBy"] | null;
+            /** Groups */
+            groups: components["schemas"]["IndicatorGroup"][];
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
         };
         /** InternshipCreate */
         InternshipCreate: {
@@ -2460,6 +3149,50 @@ export interface components {
             start_date: string;
             /** @description activation and exploratory only for internships that started before 2023 */
             type: components["schemas"]["InternshipType"];
+        };
+        /** InternshipExport */
+        InternshipExport: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Early End Reason */
+            early_end_reason: string | null;
+            /** Employer */
+            employer?: string | null;
+            /** Employer Id */
+            employer_id: string | null;
+            /** End Date */
+            end_date: string | null;
+            /** Hours Per Week */
+            hours_per_week: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Mentor Name */
+            mentor_name: string | null;
+            result: components["schemas"]["InternshipResult"];
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+            type: components["schemas"]["InternshipType"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /** InternshipRead */
         InternshipRead: {
@@ -2530,6 +3263,16 @@ export interface components {
             start_date?: string | null;
             type?: components["schemas"]["InternshipType"] | null;
         };
+        /** Ips */
+        Ips: {
+            caseload_per_specialist: components["schemas"]["Caseload"];
+            /** Competitive Employment Band */
+            competitive_employment_band: string | null;
+            competitive_employment_rate: components["schemas"]["Rate"];
+            days_to_first_employer_contact: components["schemas"]["Duration"];
+            employer_contact_within_30_days: components["schemas"]["CensoredRate"];
+            employer_contacts_per_specialist_week: components["schemas"]["WeeklyRate"];
+        };
         /** JobCreate */
         JobCreate: {
             contract_type: components["schemas"]["ContractType"];
@@ -2561,6 +3304,63 @@ export interface components {
              * @description The participant's trajectory that led to this job
              */
             trajectory_id?: string | null;
+        };
+        /** JobExport */
+        JobExport: {
+            /**
+             * Competitive
+             * @description Regular labour market (IPS competitive employment): derived from the support instrument
+             */
+            competitive: boolean;
+            contract_type: components["schemas"]["ContractType"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            disclosure: components["schemas"]["Disclosure"];
+            /** Employer */
+            employer?: string | null;
+            /** Employer Id */
+            employer_id: string | null;
+            /** End Date */
+            end_date: string | null;
+            /** End Reason */
+            end_reason: string | null;
+            /**
+             * Gross Hourly Wage
+             * @description Gross, in euro: a decimal string with two decimals, e.g. "14.85"
+             */
+            gross_hourly_wage: string | null;
+            /** Hours Per Week */
+            hours_per_week: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Occupation */
+            occupation: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            support_instrument: components["schemas"]["SupportInstrument"];
+            /** Trajectory Id */
+            trajectory_id: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /** JobRead */
         JobRead: {
@@ -2639,6 +3439,22 @@ export interface components {
             /** Trajectory Id */
             trajectory_id?: string | null;
         };
+        /** Jobs */
+        Jobs: {
+            competitive_share: components["schemas"]["Rate"];
+            hourly_wage: components["schemas"]["Spread"];
+            hours_per_week: components["schemas"]["Spread"];
+            /** Jobs Started */
+            jobs_started: number;
+            longest_job_weeks: components["schemas"]["Duration"];
+            twenty_hours_or_more: components["schemas"]["Rate"];
+        };
+        /**
+         * ListFormat
+         * @description A drill-down list: one page as JSON, or every row as a file.
+         * @enum {string}
+         */
+        ListFormat: "json" | "csv" | "xlsx";
         /** MeRead */
         MeRead: {
             /** Bound By Professional Secrecy */
@@ -2659,6 +3475,24 @@ export interface components {
             permissions: string[];
             role: components["schemas"]["Role"];
         };
+        /** MonthlyRow */
+        MonthlyRow: {
+            /**
+             * Months
+             * @description Keyed YYYY-MM
+             */
+            months: {
+                [key: string]: number;
+            };
+            /** Participants */
+            participants: number;
+            /** Total */
+            total: number;
+            /** Work Floor */
+            work_floor: string;
+            /** Work Floor Id */
+            work_floor_id: string | null;
+        };
         /** NoteCreate */
         NoteCreate: {
             /** Body */
@@ -2670,6 +3504,47 @@ export interface components {
              * @description Defaults to today
              */
             written_on?: string | null;
+        };
+        /** NoteExport */
+        NoteExport: {
+            author?: components["schemas"]["Staff"] | null;
+            /** Author Id */
+            author_id: string | null;
+            /**
+             * Author Organisation Id
+             * Format: uuid
+             */
+            author_organisation_id: string;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            visibility: components["schemas"]["Visibility"];
+            /**
+             * Written On
+             * Format: date
+             */
+            written_on: string;
         };
         /** NoteRead */
         NoteRead: {
@@ -2895,6 +3770,15 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[DrillRow] */
+        Page_DrillRow_: {
+            /** Items */
+            items: components["schemas"]["DrillRow"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total: number;
+        };
         /** Page[EmployerContactRead] */
         Page_EmployerContactRead_: {
             /** Items */
@@ -2962,15 +3846,6 @@ export interface components {
         Page_OrganisationRead_: {
             /** Items */
             items: components["schemas"]["OrganisationRead"][];
-            /** Next Cursor */
-            next_cursor: string | null;
-            /** Total */
-            total: number;
-        };
-        /** Page[ParticipantListItem] */
-        Page_ParticipantListItem_: {
-            /** Items */
-            items: components["schemas"]["ParticipantListItem"][];
             /** Next Cursor */
             next_cursor: string | null;
             /** Total */
@@ -3084,11 +3959,98 @@ export interface components {
             /** Target Groups */
             target_groups?: components["schemas"]["TargetGroup"][];
         };
+        /** ParticipantData */
+        ParticipantData: {
+            /** Address */
+            address: string | null;
+            /**
+             * Birth Date
+             * Format: date
+             */
+            birth_date: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /** First Name */
+            first_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Insz */
+            insz: string | null;
+            /** Language */
+            language: string;
+            /** Last Name */
+            last_name: string;
+            /**
+             * Organisation
+             * @description The organisation that registered the participant
+             */
+            organisation: string;
+            /** Phone */
+            phone: string | null;
+            /** Preferred Name */
+            preferred_name: string | null;
+            referral_source: components["schemas"]["ReferralSource"] | null;
+            registered_by?: components["schemas"]["Staff"] | null;
+            /** Target Groups */
+            target_groups: components["schemas"]["TargetGroup"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ParticipantExport
+         * @description Everything Werkpad holds about one person (AVG/GDPR art. 15), across every trajectory
+         *     and organisation, with who looked at the file.
+         */
+        ParticipantExport: {
+            /** Activity Permissions */
+            activity_permissions: components["schemas"]["ActivityPermissionRead"][];
+            /** Benefit Statuses */
+            benefit_statuses: components["schemas"]["BenefitStatusRead"][];
+            /**
+             * Consents
+             * @description Every consent, withdrawn ones included
+             */
+            consents: components["schemas"]["ConsentExport"][];
+            /** @description Set when the file was erased on request */
+            erasure: components["schemas"]["ErasureExport"] | null;
+            /**
+             * File Looks
+             * @description Who read or changed the file, oldest first (this export not yet included)
+             */
+            file_looks: components["schemas"]["FileLook"][];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            generated_by: components["schemas"]["Staff"];
+            /** Jobs */
+            jobs: components["schemas"]["JobExport"][];
+            participant: components["schemas"]["ParticipantData"];
+            /** Trajectories */
+            trajectories: components["schemas"]["TrajectoryExport"][];
+            /** Vdab Advices */
+            vdab_advices: components["schemas"]["VdabAdviceRead"][];
+        };
+        /**
+         * ParticipantExportFormat
+         * @enum {string}
+         */
+        ParticipantExportFormat: "json" | "pdf";
         /**
          * ParticipantListItem
-         * @description What a list may show: never the INSZ, never contact details.
-         *
-         *     The caseload columns describe the current trajectory; without one they are null and 0.
+         * @description A caseload row in full: never the INSZ, never contact details.
          */
         ParticipantListItem: {
             /**
@@ -3097,8 +4059,8 @@ export interface components {
              */
             birth_date: string;
             /** @description The current mini-team member with team role coach (of several, the one who joined last) */
-            coach?: components["schemas"]["CaseloadCoach"] | null;
-            current_trajectory?: components["schemas"]["CurrentTrajectory"] | null;
+            coach: components["schemas"]["CaseloadCoach"] | null;
+            current_trajectory: components["schemas"]["CurrentTrajectory"] | null;
             /** First Name */
             first_name: string;
             /**
@@ -3110,7 +4072,7 @@ export interface components {
              * Last Contact On
              * @description The newest date of a contact logged on the current trajectory: a half-day of attendance marked present, a progress log, an activation session, a follow-up contact made, or an employer contact linked to the trajectory. Notes do not count: a note records information rather than a contact, and who may read it differs per note.
              */
-            last_contact_on?: string | null;
+            last_contact_on: string | null;
             /** Last Name */
             last_name: string;
             /**
@@ -3136,6 +4098,23 @@ export interface components {
             target_groups: components["schemas"]["TargetGroup"][];
             /** Version */
             version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "full";
+        };
+        /**
+         * ParticipantPage
+         * @description A page of the caseload, every item in the caller's shape.
+         */
+        ParticipantPage: {
+            /** Items */
+            items: (components["schemas"]["ParticipantListItem"] | components["schemas"]["WorkFloorParticipantListItem"])[];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total: number;
         };
         /** ParticipantRead */
         ParticipantRead: {
@@ -3147,13 +4126,13 @@ export interface components {
              */
             birth_date: string;
             /** @description The current mini-team member with team role coach (of several, the one who joined last) */
-            coach?: components["schemas"]["CaseloadCoach"] | null;
+            coach: components["schemas"]["CaseloadCoach"] | null;
             /**
              * Created At
              * Format: date-time
              */
             created_at: string;
-            current_trajectory?: components["schemas"]["CurrentTrajectory"] | null;
+            current_trajectory: components["schemas"]["CurrentTrajectory"] | null;
             /** Email */
             email: string | null;
             /** First Name */
@@ -3171,7 +4150,7 @@ export interface components {
              * Last Contact On
              * @description The newest date of a contact logged on the current trajectory: a half-day of attendance marked present, a progress log, an activation session, a follow-up contact made, or an employer contact linked to the trajectory. Notes do not count: a note records information rather than a contact, and who may read it differs per note.
              */
-            last_contact_on?: string | null;
+            last_contact_on: string | null;
             /** Last Name */
             last_name: string;
             /**
@@ -3205,6 +4184,11 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "full";
         };
         /** ParticipantUpdate */
         ParticipantUpdate: {
@@ -3300,6 +4284,26 @@ export interface components {
             /** Name */
             name?: string | null;
         };
+        /**
+         * Pause
+         * @description A stretch in status ``paused``, from the status history.
+         */
+        Pause: {
+            /** Expected Return On */
+            expected_return_on: string | null;
+            /**
+             * From Date
+             * Format: date
+             */
+            from_date: string;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Until
+             * @description The day the trajectory resumed or closed
+             */
+            until: string | null;
+        };
         /** PauseRequest */
         PauseRequest: {
             /**
@@ -3331,6 +4335,31 @@ export interface components {
             date: string;
             /** Reason */
             reason?: string | null;
+            to_phase: components["schemas"]["Phase"];
+        };
+        /** PhaseChangeExport */
+        PhaseChangeExport: {
+            by?: components["schemas"]["Staff"] | null;
+            /** By User Id */
+            by_user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            from_phase: components["schemas"]["Phase"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reason */
+            reason: string | null;
             to_phase: components["schemas"]["Phase"];
         };
         /** PhaseChangeRead */
@@ -3384,6 +4413,60 @@ export interface components {
              * Format: date
              */
             start_date: string;
+            /**
+             * Work Floor Id
+             * Format: uuid
+             */
+            work_floor_id: string;
+        };
+        /** PlacementExport */
+        PlacementExport: {
+            /** Agreement Reference */
+            agreement_reference: string | null;
+            /** Attendance */
+            attendance?: components["schemas"]["AttendanceRead"][];
+            /** Capacity Override Reason */
+            capacity_override_reason: string | null;
+            coach?: components["schemas"]["Staff"] | null;
+            /** Coach Id */
+            coach_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dimona Declared */
+            dimona_declared: boolean;
+            /** End Date */
+            end_date: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Planned Half Days Per Week */
+            planned_half_days_per_week: number;
+            /** Planned Hours Per Week */
+            planned_hours_per_week: number;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Work Floor */
+            work_floor?: string | null;
             /**
              * Work Floor Id
              * Format: uuid
@@ -3460,6 +4543,22 @@ export interface components {
             /** Work Floor Id */
             work_floor_id?: string | null;
         };
+        /** PremiumRow */
+        PremiumRow: {
+            /** Approved Months */
+            approved_months: number;
+            /** Participants */
+            participants: number;
+            /**
+             * Premium Months
+             * @description Approved months within each person's first 24
+             */
+            premium_months: number;
+            /** Work Floor */
+            work_floor: string;
+            /** Work Floor Id */
+            work_floor_id: string | null;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details.
@@ -3498,6 +4597,48 @@ export interface components {
             scores?: components["schemas"]["ScoreWrite"][];
             /** Text */
             text?: string | null;
+        };
+        /** ProgressLogExport */
+        ProgressLogExport: {
+            author?: components["schemas"]["Staff"] | null;
+            /**
+             * Author Id
+             * Format: uuid
+             */
+            author_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Logged On
+             * Format: date
+             */
+            logged_on: string;
+            /** Placement Id */
+            placement_id: string | null;
+            /** Scores */
+            scores?: components["schemas"]["ScoreExport"][];
+            /** Text */
+            text: string | null;
+            /**
+             * Trajectory Id
+             * Format: uuid
+             */
+            trajectory_id: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /** ProgressLogRead */
         ProgressLogRead: {
@@ -3559,11 +4700,37 @@ export interface components {
          * @enum {string}
          */
         Province: "antwerpen" | "limburg" | "oost_vlaanderen" | "vlaams_brabant" | "west_vlaanderen" | "brussel";
+        /** Rate */
+        Rate: {
+            /** Denominator */
+            denominator: number;
+            /** Numerator */
+            numerator: number;
+            /**
+             * Value
+             * @description numerator ÷ denominator; null when 0 ÷ 0
+             */
+            value: number | null;
+        };
         /**
          * ReferralSource
          * @enum {string}
          */
         ReferralSource: "vdab" | "gtb" | "ocmw" | "mental_health" | "caw" | "gp" | "self" | "other";
+        /** ReportFiltersRead */
+        ReportFiltersRead: {
+            /** Framework */
+            framework: string | null;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Partnership Id */
+            partnership_id: string | null;
+            /** Staff Id */
+            staff_id: string | null;
+            target_group: components["schemas"]["TargetGroup"] | null;
+            /** Work Floor Id */
+            work_floor_id: string | null;
+        };
         /** ResumeRequest */
         ResumeRequest: {
             /**
@@ -3572,11 +4739,50 @@ export interface components {
              */
             date: string;
         };
+        /** RetentionRate */
+        RetentionRate: {
+            /** Denominator */
+            denominator: number;
+            /** Numerator */
+            numerator: number;
+            /**
+             * Pending
+             * @description Not due yet
+             */
+            pending: number;
+            /**
+             * Unknown
+             * @description Answered 'unknown' or due without a contact: never work
+             */
+            unknown: number;
+            /**
+             * Value
+             * @description numerator ÷ denominator; null when 0 ÷ 0
+             */
+            value: number | null;
+        };
         /**
          * Role
          * @enum {string}
          */
         Role: "coach" | "mediator" | "counsellor" | "manager" | "admin";
+        /** ScoreExport */
+        ScoreExport: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Item Code */
+            item_code: string;
+            /**
+             * Item Name
+             * @description The competence item, in Dutch
+             */
+            item_name?: string | null;
+            /** Score */
+            score: number | null;
+        };
         /** ScoreRead */
         ScoreRead: {
             /** Item Code */
@@ -3599,6 +4805,41 @@ export interface components {
          * @enum {string}
          */
         SessionComponent: "care" | "empowerment" | "job_search" | "group_module";
+        /** SessionCounts */
+        SessionCounts: {
+            /** Minutes */
+            minutes: number;
+            /** Sessions */
+            sessions: number;
+            /** Trajectories */
+            trajectories: number;
+        };
+        /** Spread */
+        Spread: {
+            /** Median */
+            median: string | null;
+            /** N */
+            n: number;
+            /** Q1 */
+            q1: string | null;
+            /** Q3 */
+            q3: string | null;
+            /** Unit */
+            unit: string;
+        };
+        /**
+         * Staff
+         * @description A staff member as the person sees them: by name, with their organisation.
+         */
+        Staff: {
+            /**
+             * Name
+             * @description None when the account no longer exists
+             */
+            name: string | null;
+            /** Organisation */
+            organisation: string | null;
+        };
         /** StartRequest */
         StartRequest: {
             /**
@@ -3612,6 +4853,33 @@ export interface components {
          * @enum {string}
          */
         Status: "referred" | "active" | "paused" | "closed";
+        /** StatusChangeExport */
+        StatusChangeExport: {
+            by?: components["schemas"]["Staff"] | null;
+            /** By User Id */
+            by_user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Expected Return On */
+            expected_return_on: string | null;
+            from_status: components["schemas"]["Status"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reason */
+            reason: string | null;
+            to_status: components["schemas"]["Status"];
+        };
         /** StatusChangeRead */
         StatusChangeRead: {
             /** By User Id */
@@ -3795,6 +5063,82 @@ export interface components {
              * @description Leave out to put the participant on the waiting list (referred)
              */
             started_on?: string | null;
+        };
+        /** TrajectoryExport */
+        TrajectoryExport: {
+            /** Activation Sessions */
+            activation_sessions?: components["schemas"]["ActivationSessionRead"][];
+            /** Break Glass Grants */
+            break_glass_grants?: components["schemas"]["BreakGlassExport"][];
+            /** Closed On */
+            closed_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Employer Contacts */
+            employer_contacts?: components["schemas"]["EmployerContactExport"][];
+            /** Expected Return On */
+            expected_return_on: string | null;
+            /** Follow Ups */
+            follow_ups?: components["schemas"]["FollowUpRead"][];
+            /** Framework */
+            framework: string;
+            /** Framework Code */
+            framework_code: string;
+            /** Funder Months */
+            funder_months?: components["schemas"]["FunderMonthDecisionExport"][];
+            /** Goals */
+            goals?: components["schemas"]["GoalExport"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Internships */
+            internships?: components["schemas"]["InternshipExport"][];
+            /**
+             * Notes
+             * @description Every note, whatever its visibility
+             */
+            notes?: components["schemas"]["NoteExport"][];
+            /**
+             * Organisation
+             * @description The organisation that runs the trajectory
+             */
+            organisation: string;
+            outflow?: components["schemas"]["OutflowRead"] | null;
+            /** Pause Reason */
+            pause_reason: string | null;
+            /** Pauses */
+            pauses?: components["schemas"]["Pause"][];
+            phase: components["schemas"]["Phase"];
+            /** Phase Changes */
+            phase_changes?: components["schemas"]["PhaseChangeExport"][];
+            /**
+             * Phase Since
+             * Format: date
+             */
+            phase_since: string;
+            /** Placements */
+            placements?: components["schemas"]["PlacementExport"][];
+            /** Previous Trajectory Id */
+            previous_trajectory_id: string | null;
+            /** Progress Logs */
+            progress_logs?: components["schemas"]["ProgressLogExport"][];
+            /**
+             * Referred On
+             * Format: date
+             */
+            referred_on: string;
+            /** Started On */
+            started_on: string | null;
+            status: components["schemas"]["Status"];
+            /** Status Changes */
+            status_changes?: components["schemas"]["StatusChangeExport"][];
+            /** Team */
+            team?: components["schemas"]["TeamMemberRead"][];
         };
         /** TrajectoryRead */
         TrajectoryRead: {
@@ -4009,6 +5353,18 @@ export interface components {
          * @enum {string}
          */
         Visibility: "team" | "care_shared" | "care_internal";
+        /** WeeklyRate */
+        WeeklyRate: {
+            /**
+             * Denominator
+             * @description Specialist-weeks
+             */
+            denominator: number;
+            /** Numerator */
+            numerator: number;
+            /** Value */
+            value: number | null;
+        };
         /** WorkFloorCreate */
         WorkFloorCreate: {
             /** Activity */
@@ -4022,6 +5378,130 @@ export interface components {
             capacity: number;
             /** Name */
             name: string;
+        };
+        /**
+         * WorkFloorParticipantListItem
+         * @description A caseload row for a coach: no target groups, which tell of health or disability.
+         */
+        WorkFloorParticipantListItem: {
+            /**
+             * Birth Date
+             * Format: date
+             */
+            birth_date: string;
+            /** @description The current mini-team member with team role coach (of several, the one who joined last) */
+            coach: components["schemas"]["CaseloadCoach"] | null;
+            current_trajectory: components["schemas"]["CurrentTrajectory"] | null;
+            /** First Name */
+            first_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Last Contact On
+             * @description The newest date of a contact logged on the current trajectory: a half-day of attendance marked present, a progress log, an activation session, a follow-up contact made, or an employer contact linked to the trajectory. Notes do not count: a note records information rather than a contact, and who may read it differs per note.
+             */
+            last_contact_on: string | null;
+            /** Last Name */
+            last_name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Overdue Follow Ups
+             * @description Follow-ups of the current trajectory due before today with no contact yet
+             * @default 0
+             */
+            overdue_follow_ups: number;
+            /**
+             * Overdue Goals
+             * @description Open goals of the current trajectory due before today
+             * @default 0
+             */
+            overdue_goals: number;
+            /** Preferred Name */
+            preferred_name: string | null;
+            /** Version */
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "work_floor";
+        };
+        /**
+         * WorkFloorParticipantRead
+         * @description For a coach: the phone, to call when someone does not turn up, and the language to
+         *     speak. No INSZ, address or e-mail, no target groups or referral source (they tell of
+         *     health), no benefits, permissions or VDAB advice.
+         */
+        WorkFloorParticipantRead: {
+            /**
+             * Birth Date
+             * Format: date
+             */
+            birth_date: string;
+            /** @description The current mini-team member with team role coach (of several, the one who joined last) */
+            coach: components["schemas"]["CaseloadCoach"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            current_trajectory: components["schemas"]["CurrentTrajectory"] | null;
+            /** First Name */
+            first_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Language */
+            language: string;
+            /**
+             * Last Contact On
+             * @description The newest date of a contact logged on the current trajectory: a half-day of attendance marked present, a progress log, an activation session, a follow-up contact made, or an employer contact linked to the trajectory. Notes do not count: a note records information rather than a contact, and who may read it differs per note.
+             */
+            last_contact_on: string | null;
+            /** Last Name */
+            last_name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Overdue Follow Ups
+             * @description Follow-ups of the current trajectory due before today with no contact yet
+             * @default 0
+             */
+            overdue_follow_ups: number;
+            /**
+             * Overdue Goals
+             * @description Open goals of the current trajectory due before today
+             * @default 0
+             */
+            overdue_goals: number;
+            /** Phone */
+            phone: string | null;
+            /** Preferred Name */
+            preferred_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "work_floor";
         };
         /** WorkFloorRead */
         WorkFloorRead: {
@@ -6797,6 +8277,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not authenticated */
             401: {
                 headers: {
@@ -7530,11 +9019,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ParticipantListItem_"];
+                    "application/json": components["schemas"]["ParticipantPage"];
                 };
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7584,7 +9082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParticipantRead"];
+                    "application/json": components["schemas"]["ParticipantRead"] | components["schemas"]["WorkFloorParticipantRead"];
                 };
             };
             /** @description Malformed request (for example invalid JSON or a bad If-Match) */
@@ -7695,6 +9193,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7732,7 +9239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParticipantRead"];
+                    "application/json": components["schemas"]["ParticipantRead"] | components["schemas"]["WorkFloorParticipantRead"];
                 };
             };
             /** @description Not authenticated */
@@ -7793,6 +9300,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not authenticated */
             401: {
@@ -7892,7 +9408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParticipantRead"];
+                    "application/json": components["schemas"]["ParticipantRead"] | components["schemas"]["WorkFloorParticipantRead"];
                 };
             };
             /** @description Malformed request (for example invalid JSON or a bad If-Match) */
@@ -8018,6 +9534,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8193,6 +9718,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Absent, or not visible to you */
             404: {
                 headers: {
@@ -8354,6 +9888,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8530,6 +10073,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Absent, or not visible to you */
             404: {
                 headers: {
@@ -8649,6 +10201,193 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_participant_api_v1_participants__participant_id__erasure_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_participant_api_v1_participants__participant_id__export_get: {
+        parameters: {
+            query?: {
+                /** @description json, or pdf: a readable document in Dutch */
+                format?: components["schemas"]["ParticipantExportFormat"];
+            };
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantExport"];
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid values (see errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8864,6 +10603,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10012,6 +11760,277 @@ export interface operations {
             };
         };
     };
+    get_funder_report_api_v1_reports_funder_get: {
+        parameters: {
+            query: {
+                year: number;
+                organisation_id: string;
+                funder?: components["schemas"]["Funder"];
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with format=xlsx|pdf the report the organisation signs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderReport"];
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid values (see errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_indicators_api_v1_reports_indicators_get: {
+        parameters: {
+            query?: {
+                group_by?: components["schemas"]["GroupBy"] | null;
+                format?: components["schemas"]["ExportFormat"];
+                /** @description funder: cells of 1-4 people are suppressed in exports */
+                audience?: components["schemas"]["Audience"];
+                /** @description First day (default: 12 months before `to`) */
+                from?: string | null;
+                /** @description Last day, not after today (default: today) */
+                to?: string | null;
+                organisation_id?: string | null;
+                work_floor_id?: string | null;
+                partnership_id?: string | null;
+                framework?: string | null;
+                /** @description On the mini-team, or coach of a placement */
+                staff_id?: string | null;
+                target_group?: components["schemas"]["TargetGroup"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with format=csv|xlsx|pdf a file to download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorReport"];
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid values (see errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    drill_down_api_v1_reports_indicators__indicator__trajectories_get: {
+        parameters: {
+            query?: {
+                /** @description started_on, referred_on; '-' for descending */
+                sort?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                format?: components["schemas"]["ListFormat"];
+                /** @description First day (default: 12 months before `to`) */
+                from?: string | null;
+                /** @description Last day, not after today (default: today) */
+                to?: string | null;
+                organisation_id?: string | null;
+                work_floor_id?: string | null;
+                partnership_id?: string | null;
+                framework?: string | null;
+                /** @description On the mini-team, or coach of a placement */
+                staff_id?: string | null;
+                target_group?: components["schemas"]["TargetGroup"] | null;
+            };
+            header?: never;
+            path: {
+                indicator: components["schemas"]["DrillIndicator"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page as JSON, or with format=csv|xlsx every row as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DrillRow_"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid values (see errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_trajectories_api_v1_trajectories_get: {
         parameters: {
             query?: {
@@ -10042,6 +12061,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13170,6 +15198,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeamMemberRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not authenticated */

@@ -127,4 +127,22 @@ describe("Session", () => {
     expect(listener).toHaveBeenCalledTimes(2);
     expect(session.getSnapshot()).toEqual({ status: "signedOut", reason: "loggedOut" });
   });
+
+  it("stays signed out when a refresh under way is answered after the session ended", async () => {
+    let resolve: (value: TokenGrant) => void = () => undefined;
+    const session = new Session(
+      () =>
+        new Promise<TokenGrant | null>((r) => {
+          resolve = r;
+        }),
+    );
+    session.accept(grant("a"));
+    const pending = session.refresh();
+    session.end("expired");
+    resolve(grant("late"));
+    await expect(pending).resolves.toBe(false);
+    await session.settled();
+    expect(session.accessToken).toBeNull();
+    expect(session.getSnapshot()).toEqual({ status: "signedOut", reason: "expired" });
+  });
 });

@@ -27,7 +27,7 @@ export interface Timers {
   clearTimeout: (handle: unknown) => void;
 }
 
-const browserTimers: Timers = {
+export const browserTimers: Timers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
@@ -53,6 +53,8 @@ export class Session {
   private snapshot: SessionSnapshot = { status: "unknown", reason: null };
   private timer: unknown = null;
   private inFlight: Promise<boolean> | null = null;
+  /** Counts sign-outs, so a refresh answered after one cannot sign the tab back in. */
+  private endings = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -81,6 +83,7 @@ export class Session {
 
   /** Forget the token (the cookie is the server's business: see logout). */
   end(reason: SignOutReason): void {
+    this.endings += 1;
     this.token = null;
     this.cancelTimer();
     this.setSnapshot({ status: "signedOut", reason });
@@ -98,18 +101,27 @@ export class Session {
     return this.inFlight;
   }
 
+  /** Resolves once no refresh is under way (at once when none is). */
+  async settled(): Promise<void> {
+    await this.inFlight;
+  }
+
   private async runRefresh(): Promise<boolean> {
     const wasSignedIn = this.snapshot.status === "signedIn";
+    const endings = this.endings;
     let grant: TokenGrant | null;
     try {
       grant = await this.refreshCall();
     } catch {
+      if (this.endings !== endings) return false;
       // No answer (offline, server restarting): keep what we have and try again a little later;
       // on first load there is nothing to keep, so show the login page.
       if (this.token === null) this.end(null);
       else this.schedule(MIN_REFRESH_DELAY_MS * 6);
       return false;
     }
+    // Signed out while the request was under way (idle end, logout): that decision stands.
+    if (this.endings !== endings) return false;
     if (grant === null) {
       this.end(wasSignedIn ? "expired" : null);
       return false;

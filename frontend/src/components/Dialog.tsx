@@ -7,14 +7,16 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   /** Extra line under the title, e.g. whose trajectory this is about. */
-  description?: string;
+  description?: string | undefined;
+  /** Room for a form with several columns (e.g. competence scores). */
+  wide?: boolean;
 }
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it, the rest of
  * the page is inert, and focus returns to the button that opened it.
  */
-export function Dialog({ open, title, onClose, children, description }: DialogProps) {
+export function Dialog({ open, title, onClose, children, description, wide = false }: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -26,6 +28,8 @@ export function Dialog({ open, title, onClose, children, description }: DialogPr
     if (open && !dialog.open) {
       const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      // showModal focuses the first control (the close button); a dialog may name a better one.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
       return () => {
         if (dialog.open) dialog.close();
         opener?.focus();
@@ -38,7 +42,7 @@ export function Dialog({ open, title, onClose, children, description }: DialogPr
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog${wide ? " dialog--wide" : ""}`}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {

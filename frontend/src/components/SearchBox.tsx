@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
+import { useUpdateSearchParams, withParam } from "./useUpdateSearchParams";
+
 interface SearchBoxProps {
   label: string;
   busy?: boolean;
@@ -15,7 +17,8 @@ interface SearchBoxProps {
 export function SearchBox({ label, busy = false, delayMs = 300 }: SearchBoxProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateParams = useUpdateSearchParams();
   const fromUrl = params.get("q") ?? "";
   const [value, setValue] = useState(fromUrl);
   const [lastUrlValue, setLastUrlValue] = useState(fromUrl);
@@ -29,15 +32,7 @@ export function SearchBox({ label, busy = false, delayMs = 300 }: SearchBoxProps
   const commit = (next: string) => {
     const term = next.trim();
     if (term === fromUrl.trim()) return;
-    setParams(
-      (current) => {
-        const updated = new URLSearchParams(current);
-        if (term) updated.set("q", term);
-        else updated.delete("q");
-        return updated;
-      },
-      { replace: true },
-    );
+    updateParams((current) => withParam(current, "q", term));
   };
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation } from "react-router";
 
@@ -6,12 +6,15 @@ import { LanguageSwitch } from "../components/LanguageSwitch";
 import { MAIN_HEADING_ID } from "../components/PageHeading";
 import { ErrorMessage, Loading } from "../components/StatusMessage";
 import { useLogout, useMe } from "../features/auth/api";
-import { navigationFor, type NavEntry } from "../features/auth/permissions";
+import { SessionWarning } from "../features/auth/components/SessionWarning";
+import { can, navigationFor, type NavEntry } from "../features/auth/permissions";
+import { UnsavedChangesGuard } from "../forms/unsaved";
 
-const NAV: Record<NavEntry, { to: string; key: "nav.start" | "nav.caseload" | "nav.floor" | "nav.admin"; end?: boolean }> = {
+const NAV: Record<NavEntry, { to: string; key: "nav.start" | "nav.caseload" | "nav.floor" | "nav.partnership" | "nav.admin"; end?: boolean }> = {
   start: { to: "/", key: "nav.start", end: true },
   caseload: { to: "/deelnemers", key: "nav.caseload" },
   floor: { to: "/werkvloer", key: "nav.floor" },
+  partnership: { to: "/samenwerking", key: "nav.partnership" },
   admin: { to: "/beheer", key: "nav.admin" },
 };
 
@@ -27,9 +30,21 @@ function useFocusHeadingOnNavigation() {
   }, [section]);
 }
 
+/** The managers' dashboard, for everyone whose role may read reports (reports:read). */
+function ReportsLink() {
+  const { t } = useTranslation();
+  return (
+    <NavLink to="/rapportering" className="nav__link">
+      {t("dashboard.nav")}
+    </NavLink>
+  );
+}
+
 export function AppShell() {
   const { t } = useTranslation();
   const me = useMe();
+  const entries = navigationFor(me.data);
+  const reports = can(me.data, "reports:read");
   const logout = useLogout();
   useFocusHeadingOnNavigation();
 
@@ -46,11 +61,16 @@ export function AppShell() {
           </NavLink>
           {me.data && (
             <nav className="nav" aria-label={t("nav.label")}>
-              {navigationFor(me.data).map((entry) => (
-                <NavLink key={entry} to={NAV[entry].to} end={NAV[entry].end ?? false} className="nav__link">
-                  {t(NAV[entry].key)}
-                </NavLink>
+              {entries.map((entry) => (
+                <Fragment key={entry}>
+                  {/* Figures come just before "Beheer" (or last), for whoever may read reports. */}
+                  {entry === "admin" && reports && <ReportsLink />}
+                  <NavLink to={NAV[entry].to} end={NAV[entry].end ?? false} className="nav__link">
+                    {t(NAV[entry].key)}
+                  </NavLink>
+                </Fragment>
               ))}
+              {reports && !entries.includes("admin") && <ReportsLink />}
             </nav>
           )}
           <div className="header__tools">
@@ -74,13 +94,16 @@ export function AppShell() {
           </div>
         </div>
       </header>
+      <SessionWarning />
       <main id="main" className="main" tabIndex={-1}>
         {me.isPending ? (
           <Loading>{t("app.loading")}</Loading>
         ) : me.isError ? (
           <ErrorMessage title={t("app.name")} error={me.error} onRetry={() => void me.refetch()} />
         ) : (
-          <Outlet context={me.data} />
+          <UnsavedChangesGuard>
+            <Outlet context={me.data} />
+          </UnsavedChangesGuard>
         )}
       </main>
     </div>

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { LoadMore } from "../components/DataTable";
 import { PageHeading } from "../components/PageHeading";
 import { SearchBox } from "../components/SearchBox";
 import { EmptyState, ErrorMessage, Loading } from "../components/StatusMessage";
+import { can } from "../features/auth/permissions";
 import { useCaseload } from "../features/participants/api";
 import { CaseloadFilters } from "../features/participants/components/CaseloadFilters";
 import { CaseloadTable } from "../features/participants/components/CaseloadTable";
@@ -24,7 +25,14 @@ export function CaseloadPage() {
 
   return (
     <div className="page">
-      <PageHeading title={t("caseload.title")}>{t("caseload.title")}</PageHeading>
+      <div className="page-head">
+        <PageHeading title={t("caseload.title")}>{t("caseload.title")}</PageHeading>
+        {can(me, "participants:write") && (
+          <Link to="/deelnemers/nieuw" className="button button--primary">
+            {t("caseload.newParticipant")}
+          </Link>
+        )}
+      </div>
       <p className="lead">{t("caseload.intro")}</p>
       <section className="panel" aria-label={t("caseload.filtersLabel")}>
         <div className="toolbar">

@@ -4,8 +4,9 @@ import { useSearchParams } from "react-router";
 import { SelectField } from "../components/Fields";
 import { PageHeading } from "../components/PageHeading";
 import { EmptyState, ErrorMessage, Loading } from "../components/StatusMessage";
-import { TextField } from "../components/TextField";
 import { useFormat } from "../components/useFormat";
+import { useUpdateSearchParams, withParam } from "../components/useUpdateSearchParams";
+import { DayFirstDateInput } from "../forms/DayFirstDateInput";
 import { parseIsoDate, todayIso } from "../i18n/format";
 import { useFloorDay, useOrganisationFloors } from "../features/workfloor/api";
 import { FloorDayForm } from "../features/workfloor/components/FloorDayForm";
@@ -41,7 +42,8 @@ export function FloorDayPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateParams = useUpdateSearchParams();
   const floors = useOrganisationFloors(me.organisation.id);
   const today = todayIso();
   const day = chosenDay(params.get(DAY_PARAM), today);
@@ -51,17 +53,7 @@ export function FloorDayPage() {
   const floor = active.find((candidate) => candidate.id === wanted) ?? active[0] ?? null;
   const list = useFloorDay(floor?.id ?? null, day);
 
-  const update = (name: string, value: string | null) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const update = (name: string, value: string | null) => updateParams((current) => withParam(current, name, value));
 
   return (
     <div className="page floor-page">
@@ -97,12 +89,14 @@ export function FloorDayPage() {
                 <span>{floor.name}</span>
               </p>
             )}
-            <TextField
+            <DayFirstDateInput
               label={t("floor.day")}
-              type="date"
               value={day}
-              max={today}
-              onChange={(event) => update(DAY_PARAM, event.target.value === today ? null : event.target.value)}
+              error={day > today ? t("form.validation.dateInFuture") : undefined}
+              onChange={(iso) => {
+                // Only a whole, real date changes the list; half-typed ones stay in the field.
+                if (iso !== "") update(DAY_PARAM, iso === today ? null : iso);
+              }}
             />
           </div>
           <h2 className="floor-page__day">

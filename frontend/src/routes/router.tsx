@@ -1,23 +1,26 @@
 import { createBrowserRouter } from "react-router";
 
-import { OrganisationList } from "../features/organisations/components/OrganisationList";
-import { UserList } from "../features/users/components/UserList";
-import { AdminLayout } from "./admin/AdminLayout";
-import { AdminSectionGuard } from "./admin/AdminSectionGuard";
 import { AppShell } from "./AppShell";
-import { LoginPage } from "./LoginPage";
 import { NotFoundPage } from "./NotFoundPage";
 import { RequireAuth } from "./RequireAuth";
 import { RouteError } from "./RouteError";
+import { Splash } from "./Splash";
 import { StartPage } from "./StartPage";
 
 // Dutch paths: they are what users see and share ("/beheer/gebruikers?q=an").
 export function createAppRouter() {
   return createBrowserRouter([
-    { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
+    // Signed-in people (a reload with the refresh cookie) never need the login form's code.
+    {
+      path: "/login",
+      lazy: async () => ({ Component: (await import("./LoginPage")).LoginPage }),
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <Splash />,
+    },
     {
       element: <RequireAuth />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: <Splash />,
       children: [
         {
           element: <AppShell />,
@@ -25,6 +28,7 @@ export function createAppRouter() {
             { index: true, element: <StartPage /> },
             // Pages past the start page load on first visit (their code is not in the first download).
             { path: "deelnemers", lazy: async () => ({ Component: (await import("./CaseloadPage")).CaseloadPage }) },
+            { path: "deelnemers/nieuw", lazy: async () => ({ Component: (await import("./NewParticipantPage")).NewParticipantPage }) },
             {
               path: "deelnemers/:participantId",
               lazy: async () => ({ Component: (await import("./dossier/DossierLayout")).DossierLayout }),
@@ -35,6 +39,7 @@ export function createAppRouter() {
                 { path: "notities", lazy: async () => ({ Component: (await import("./dossier/tabs")).NotesTab }) },
                 { path: "stages-en-jobs", lazy: async () => ({ Component: (await import("./dossier/tabs")).EmploymentTab }) },
                 { path: "uitstroom", lazy: async () => ({ Component: (await import("./dossier/tabs")).OutflowTab }) },
+                { path: "toestemmingen", lazy: async () => ({ Component: (await import("./dossier/tabs")).ConsentsTab }) },
                 { path: "tijdlijn", lazy: async () => ({ Component: (await import("./dossier/tabs")).TimelineTab }) },
               ],
             },
@@ -42,27 +47,19 @@ export function createAppRouter() {
               path: "trajecten/:trajectoryId",
               lazy: async () => ({ Component: (await import("./dossier/TrajectoryRedirect")).TrajectoryRedirect }),
             },
+            { path: "samenwerking", lazy: async () => ({ Component: (await import("./PartnershipPage")).PartnershipPage }) },
             { path: "werkvloer", lazy: async () => ({ Component: (await import("./FloorDayPage")).FloorDayPage }) },
+            // Managers' figures: charts, tables and exports load only when someone opens them.
+            { path: "rapportering", lazy: async () => ({ Component: (await import("./DashboardPage")).DashboardPage }) },
             {
               path: "beheer",
-              element: <AdminLayout />,
+              lazy: async () => ({ Component: (await import("./admin/AdminLayout")).AdminLayout }),
               children: [
-                {
-                  path: "organisaties",
-                  element: (
-                    <AdminSectionGuard section="organisations">
-                      <OrganisationList />
-                    </AdminSectionGuard>
-                  ),
-                },
-                {
-                  path: "gebruikers",
-                  element: (
-                    <AdminSectionGuard section="users">
-                      <UserList />
-                    </AdminSectionGuard>
-                  ),
-                },
+                { path: "organisaties", lazy: async () => ({ Component: (await import("./admin/sections")).OrganisationsSection }) },
+                { path: "gebruikers", lazy: async () => ({ Component: (await import("./admin/sections")).UsersSection }) },
+                { path: "samenwerkingsverbanden", lazy: async () => ({ Component: (await import("./admin/sections")).PartnershipsSection }) },
+                { path: "competenties", lazy: async () => ({ Component: (await import("./admin/sections")).CompetenceItemsSection }) },
+                { path: "toegangslog", lazy: async () => ({ Component: (await import("./admin/sections")).AuditSection }) },
               ],
             },
             { path: "*", element: <NotFoundPage /> },

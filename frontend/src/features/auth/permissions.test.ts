@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { adminSections, can, canOpenAdmin, navigationFor } from "./permissions";
+import { adminSections, can, canChangeActive, canEditUser, canManagePartnership, canOpenAdmin, navigationFor } from "./permissions";
 
 const coach = {
   permissions: ["organisations:read", "work_floors:read", "partnerships:read", "frameworks:read"],
@@ -25,12 +25,61 @@ describe("permissions", () => {
   });
 
   it("opens only the sections the user may read", () => {
-    expect(adminSections(admin)).toEqual({ organisations: true, users: true });
+    expect(adminSections(admin)).toEqual({
+      organisations: true,
+      users: true,
+      partnerships: true,
+      competenceItems: true,
+      audit: false,
+    });
+    expect(adminSections({ permissions: [...admin.permissions, "audit:read"] }).audit).toBe(true);
     expect(adminSections({ permissions: ["users:manage", "users:read"] })).toEqual({
       organisations: false,
       users: true,
+      partnerships: false,
+      competenceItems: true,
+      audit: false,
     });
-    expect(adminSections(coach)).toEqual({ organisations: false, users: false });
+    expect(adminSections(coach)).toEqual({
+      organisations: false,
+      users: false,
+      partnerships: false,
+      competenceItems: false,
+      audit: false,
+    });
+  });
+});
+
+describe("managing accounts and partnerships", () => {
+  const own = { id: "org-a" };
+  const orgAdmin = { id: "me", is_platform_admin: false, organisation: own, permissions: ["users:manage", "partnerships:manage"] };
+  const platformAdmin = { ...orgAdmin, is_platform_admin: true, organisation: { id: "platform" } };
+  const colleague = { id: "u1", organisation_id: "org-a", is_platform_admin: false };
+  const stranger = { id: "u2", organisation_id: "org-b", is_platform_admin: false };
+
+  it("lets an organisation admin edit only their own organisation's accounts", () => {
+    expect(canEditUser(orgAdmin, colleague)).toBe(true);
+    expect(canEditUser(orgAdmin, stranger)).toBe(false);
+    expect(canEditUser(orgAdmin, { ...colleague, is_platform_admin: true })).toBe(false);
+    expect(canEditUser({ ...orgAdmin, permissions: ["users:read"] }, colleague)).toBe(false);
+    expect(canEditUser(undefined, colleague)).toBe(false);
+  });
+
+  it("lets a platform admin edit every account, a platform admin's too", () => {
+    expect(canEditUser(platformAdmin, stranger)).toBe(true);
+    expect(canEditUser(platformAdmin, { ...stranger, is_platform_admin: true })).toBe(true);
+  });
+
+  it("offers no deactivation of one's own account", () => {
+    expect(canChangeActive(orgAdmin, colleague)).toBe(true);
+    expect(canChangeActive(orgAdmin, { ...colleague, id: "me" })).toBe(false);
+  });
+
+  it("lets only the lead organisation or a platform admin change a partnership", () => {
+    expect(canManagePartnership(orgAdmin, "org-a")).toBe(true);
+    expect(canManagePartnership(orgAdmin, "org-b")).toBe(false);
+    expect(canManagePartnership(platformAdmin, "org-b")).toBe(true);
+    expect(canManagePartnership({ ...orgAdmin, permissions: [] }, "org-a")).toBe(false);
   });
 });
 
@@ -50,8 +99,13 @@ describe("navigationFor", () => {
     expect(navigationFor(user("mediator", "work_care", caseWork))).toEqual(["start", "caseload", "floor"]);
   });
 
-  it("shows a manager the caseload, not the floor they cannot record", () => {
+  it("shows a manager the caseload and the partnership, not the floor they cannot record", () => {
     expect(navigationFor(user("manager", "work_care", ["participants:read", "work_floors:read", "users:read"]))).toEqual(["start", "caseload"]);
+    expect(navigationFor(user("manager", "work_care", ["participants:read", "trajectories:read", "users:read"]))).toEqual([
+      "start",
+      "caseload",
+      "partnership",
+    ]);
   });
 
   it("shows an administrator Beheer and no case files", () => {

@@ -25,6 +25,12 @@ export function canOpenAdmin(user: HasPermissions | undefined): boolean {
 export interface AdminSections {
   organisations: boolean;
   users: boolean;
+  /** Samenwerkingsverbanden: everyone in Beheer reads them; managing is per partnership. */
+  partnerships: boolean;
+  /** The competence items progress logs score (read-only for now). */
+  competenceItems: boolean;
+  /** Who read or changed which file (audit:read). */
+  audit: boolean;
 }
 
 export function adminSections(user: HasPermissions | undefined): AdminSections {
@@ -32,10 +38,41 @@ export function adminSections(user: HasPermissions | undefined): AdminSections {
   return {
     organisations: open && can(user, "organisations:read"),
     users: open && can(user, "users:read"),
+    partnerships: open && can(user, "partnerships:read"),
+    // GET /competence-items answers every signed-in user.
+    competenceItems: open,
+    audit: open && can(user, "audit:read"),
   };
 }
 
-export type NavEntry = "start" | "caseload" | "floor" | "admin";
+interface Manager extends HasPermissions {
+  id: string;
+  is_platform_admin: boolean;
+  organisation: { id: string };
+}
+
+/**
+ * Who may change a staff account (mirrors app/auth/service.update_user): users:manage in the
+ * account's organisation, and only platform admins touch a platform admin's account.
+ */
+export function canEditUser(me: Manager | undefined, user: { organisation_id: string; is_platform_admin: boolean }): boolean {
+  if (!me || !can(me, "users:manage")) return false;
+  if (me.is_platform_admin) return true;
+  return !user.is_platform_admin && user.organisation_id === me.organisation.id;
+}
+
+/** Nobody deactivates themselves (the server answers 409): the row offers no button for it. */
+export function canChangeActive(me: Manager | undefined, user: { id: string; organisation_id: string; is_platform_admin: boolean }): boolean {
+  return canEditUser(me, user) && me?.id !== user.id;
+}
+
+/** Only the lead organisation (eindverantwoordelijke) or a platform admin shapes a partnership. */
+export function canManagePartnership(me: Manager | undefined, leadOrganisationId: string): boolean {
+  if (!me || !can(me, "partnerships:manage")) return false;
+  return me.is_platform_admin || me.organisation.id === leadOrganisationId;
+}
+
+export type NavEntry = "start" | "caseload" | "floor" | "partnership" | "admin";
 
 interface NavUser extends HasPermissions {
   role: string;
@@ -61,6 +98,8 @@ export function navigationFor(user: NavUser | undefined): NavEntry[] {
   entries.push("start");
   if (caseload) entries.push("caseload");
   if (user.role !== "coach" && floor) entries.push("floor");
+  // Managers follow their partnerships' trajectories (partners' ones as a summary only).
+  if (user.role === "manager" && can(user, "trajectories:read")) entries.push("partnership");
   if (canOpenAdmin(user)) entries.push("admin");
   return entries;
 }

@@ -1,7 +1,9 @@
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
+import { OWN_ERRORS } from "../../api/caseFile";
 import { api, unwrap } from "../../api/client";
-import type { OkJson } from "../../api/types";
+import type { OkJson, Schema } from "../../api/types";
+import { ifMatch } from "../../forms/stale";
 
 export type OrganisationPage = OkJson<"/api/v1/organisations", "get">;
 export type Organisation = OrganisationPage["items"][number];
@@ -12,6 +14,7 @@ export const PAGE_SIZE = 25;
 export const organisationKeys = {
   all: ["organisations"] as const,
   list: (q: string) => [...organisationKeys.all, "list", { q }] as const,
+  choices: () => [...organisationKeys.all, "choices"] as const,
 };
 
 export function useOrganisationList(q: string) {
@@ -28,5 +31,66 @@ export function useOrganisationList(q: string) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Every organisation, by name, for a select (the platform holds tens, not thousands). */
+export function useOrganisationChoices() {
+  return useQuery({
+    queryKey: organisationKeys.choices(),
+    queryFn: async () =>
+      (await unwrap(api.GET("/api/v1/organisations", { params: { query: { limit: 200 } } }))).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+// --- partnerships (samenwerkingsverbanden) ----------------------------------------------------
+
+export type PartnershipPage = OkJson<"/api/v1/partnerships", "get">;
+export type Partnership = PartnershipPage["items"][number];
+export type PartnerRole = Schema<"PartnerRole">;
+export type PartnershipCreate = Schema<"PartnershipCreate">;
+export type PartnershipUpdate = Schema<"PartnershipUpdate">;
+
+export const partnershipKeys = {
+  all: ["partnerships"] as const,
+  list: () => [...partnershipKeys.all, "list"] as const,
+};
+
+export function usePartnershipList() {
+  return useInfiniteQuery({
+    queryKey: partnershipKeys.list(),
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET("/api/v1/partnerships", { params: { query: { limit: PAGE_SIZE, cursor: pageParam ?? undefined } } })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+export function loadPartnership(partnershipId: string): Promise<Partnership> {
+  return unwrap(api.GET("/api/v1/partnerships/{partnership_id}", { params: { path: { partnership_id: partnershipId } } }));
+}
+
+export function useCreatePartnership() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: PartnershipCreate) => unwrap(api.POST("/api/v1/partnerships", { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnershipKeys.all }),
+  });
+}
+
+export function useUpdatePartnership() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: ({ id, version, body }: { id: string; version: number; body: PartnershipUpdate }) =>
+      unwrap(
+        api.PATCH("/api/v1/partnerships/{partnership_id}", {
+          params: { path: { partnership_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnershipKeys.all }),
   });
 }

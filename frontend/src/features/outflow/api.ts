@@ -1,8 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 
+import { OWN_ERRORS, useRefreshCaseFile } from "../../api/caseFile";
 import { api, unwrap } from "../../api/client";
 import { isApiError } from "../../api/problem";
-import type { OkJson } from "../../api/types";
+import type { OkJson, Schema } from "../../api/types";
+import { ifMatch } from "../../forms/stale";
 
 export type Outflow = OkJson<"/api/v1/trajectories/{trajectory_id}/outflow", "get">;
 export type FollowUp = OkJson<"/api/v1/trajectories/{trajectory_id}/follow-ups", "get">["items"][number];
@@ -38,5 +40,30 @@ export function useFollowUps(trajectoryId: string) {
           params: { path: { trajectory_id: trajectoryId }, query: { limit: 50 } },
         }),
       ),
+  });
+}
+
+/** Records the outflow (the trajectory moves to "uitstroom"; paid exits get their follow-ups). */
+export function useRecordOutflow(trajectoryId: string) {
+  const refresh = useRefreshCaseFile();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: Schema<"OutflowWrite">) =>
+      unwrap(api.PUT("/api/v1/trajectories/{trajectory_id}/outflow", { params: { path: { trajectory_id: trajectoryId }, header: {} }, body })),
+    onSuccess: () => refresh(trajectoryId),
+  });
+}
+
+export function loadFollowUp(id: string): Promise<FollowUp> {
+  return unwrap(api.GET("/api/v1/follow-ups/{follow_up_id}", { params: { path: { follow_up_id: id } } }));
+}
+
+export function useUpdateFollowUp(trajectoryId: string) {
+  const refresh = useRefreshCaseFile();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: ({ id, version, body }: { id: string; version: number; body: Schema<"FollowUpUpdate"> }) =>
+      unwrap(api.PATCH("/api/v1/follow-ups/{follow_up_id}", { params: { path: { follow_up_id: id }, header: ifMatch(version) }, body })),
+    onSuccess: () => refresh(trajectoryId),
   });
 }

@@ -1,7 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../api/client";
-import type { OkJson } from "../../api/types";
+import type { OkJson, QueryOf, Schema } from "../../api/types";
 import type { CaseloadQuery } from "./filters";
 
 export type ParticipantPage = OkJson<"/api/v1/participants", "get">;
@@ -35,5 +35,30 @@ export function useParticipant(id: string) {
   return useQuery({
     queryKey: participantKeys.detail(id),
     queryFn: () => unwrap(api.GET("/api/v1/participants/{participant_id}", { params: { path: { participant_id: id } } })),
+  });
+}
+
+// --- registering someone ------------------------------------------------------------------------
+
+export type DuplicateCandidate = Schema<"DuplicateCandidate">;
+export type DuplicateQuery = QueryOf<"/api/v1/participants/duplicates", "get">;
+
+/** Likely duplicates among the people this user may see, checked while the form is filled in. */
+export function useDuplicateCandidates(query: DuplicateQuery | null) {
+  return useQuery({
+    queryKey: [...participantKeys.all, "duplicates", query] as const,
+    queryFn: () => unwrap(api.GET("/api/v1/participants/duplicates", { params: { query: query ?? {} } })),
+    enabled: query !== null,
+    staleTime: 30_000,
+    meta: { handlesOwnErrors: true },
+  });
+}
+
+export function useCreateParticipant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { handlesOwnErrors: true },
+    mutationFn: (body: Schema<"ParticipantCreate">) => unwrap(api.POST("/api/v1/participants", { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: participantKeys.all }),
   });
 }

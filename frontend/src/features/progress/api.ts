@@ -1,7 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 
+import { OWN_ERRORS, useRefreshCaseFile } from "../../api/caseFile";
 import { api, unwrap } from "../../api/client";
-import type { OkJson } from "../../api/types";
+import type { OkJson, Schema } from "../../api/types";
+import { ifMatch } from "../../forms/stale";
 
 export type Placement = OkJson<"/api/v1/trajectories/{trajectory_id}/placements", "get">["items"][number];
 export type Attendance = OkJson<"/api/v1/placements/{placement_id}/attendance", "get">["items"][number];
@@ -15,6 +17,7 @@ export const progressKeys = {
   attendance: (placementId: string, from: string, to: string) => ["attendance", placementId, { from, to }] as const,
   logs: (trajectoryId: string) => ["trajectories", "detail", trajectoryId, "progress-logs"] as const,
   goals: (trajectoryId: string) => ["trajectories", "detail", trajectoryId, "goals"] as const,
+  sessions: (trajectoryId: string) => ["trajectories", "detail", trajectoryId, "activation-sessions"] as const,
   competenceItems: ["competence-items"] as const,
   workFloor: (id: string) => ["work-floors", id] as const,
 };
@@ -85,5 +88,69 @@ export function useWorkFloor(id: string | null) {
     queryFn: () => unwrap(api.GET("/api/v1/work-floors/{work_floor_id}", { params: { path: { work_floor_id: id ?? "" } } })),
     enabled: id !== null,
     staleTime: 5 * 60_000,
+  });
+}
+
+// --- writes -----------------------------------------------------------------------------------
+
+export type GoalCreate = Schema<"GoalCreate">;
+export type GoalUpdate = Schema<"GoalUpdate">;
+export type ProgressLogCreate = Schema<"ProgressLogCreate">;
+export type ActivationSessionCreate = Schema<"ActivationSessionCreate">;
+export type ActivationSession = OkJson<"/api/v1/trajectories/{trajectory_id}/activation-sessions", "get">["items"][number];
+
+export function useAddGoal(trajectoryId: string) {
+  const refresh = useRefreshCaseFile();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: GoalCreate) =>
+      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/goals", { params: { path: trajectory(trajectoryId) }, body })),
+    onSuccess: () => refresh(trajectoryId),
+  });
+}
+
+export function loadGoal(goalId: string): Promise<Goal> {
+  return unwrap(api.GET("/api/v1/goals/{goal_id}", { params: { path: { goal_id: goalId } } }));
+}
+
+export function useUpdateGoal(trajectoryId: string) {
+  const refresh = useRefreshCaseFile();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: ({ id, version, body }: { id: string; version: number; body: GoalUpdate }) =>
+      unwrap(api.PATCH("/api/v1/goals/{goal_id}", { params: { path: { goal_id: id }, header: ifMatch(version) }, body })),
+    onSuccess: () => refresh(trajectoryId),
+  });
+}
+
+export function useAddProgressLog(trajectoryId: string) {
+  const refresh = useRefreshCaseFile();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: ProgressLogCreate) =>
+      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/progress-logs", { params: { path: trajectory(trajectoryId) }, body })),
+    onSuccess: () => refresh(trajectoryId),
+  });
+}
+
+export function useActivationSessions(trajectoryId: string) {
+  return useQuery({
+    queryKey: progressKeys.sessions(trajectoryId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/trajectories/{trajectory_id}/activation-sessions", {
+          params: { path: trajectory(trajectoryId), query: { limit: 100 } },
+        }),
+      ),
+  });
+}
+
+export function useAddActivationSession(trajectoryId: string) {
+  const refresh = useRefreshCaseFile();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: ActivationSessionCreate) =>
+      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/activation-sessions", { params: { path: trajectory(trajectoryId) }, body })),
+    onSuccess: () => refresh(trajectoryId),
   });
 }

@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { useTranslation } from "react-i18next";
 
+import { OWN_ERRORS } from "../../api/caseFile";
 import { api, unwrap } from "../../api/client";
 import type { OkJson, Schema } from "../../api/types";
+import { ifMatch } from "../../forms/stale";
 
 export type Trajectory = OkJson<"/api/v1/trajectories/{trajectory_id}", "get">;
 export type PhaseChange = OkJson<"/api/v1/trajectories/{trajectory_id}/phase-changes", "get">[number];
@@ -13,6 +15,7 @@ export type Framework = OkJson<"/api/v1/frameworks", "get">[number];
 export type PhaseChangeCreate = Schema<"PhaseChangeCreate">;
 export type PauseRequest = Schema<"PauseRequest">;
 export type ResumeRequest = Schema<"ResumeRequest">;
+export type StartRequest = Schema<"StartRequest">;
 
 export const trajectoryKeys = {
   all: ["trajectories"] as const,
@@ -90,15 +93,36 @@ function useRefreshTrajectory(id: string) {
     ]);
 }
 
-// Errors go to the dialog (field errors next to the fields), not to the global handler.
-const OWN_ERRORS = { handlesOwnErrors: true } as const;
+/** The trajectory as stored now (the 412 flow compares it with the version a dialog was opened on). */
+export function loadTrajectory(id: string): Promise<Trajectory> {
+  return unwrap(api.GET("/api/v1/trajectories/{trajectory_id}", path(id)));
+}
+
+/**
+ * The actions on a trajectory send `If-Match` with the version the person acted on. (The API does
+ * not check it on these routes yet; useTrajectoryAction compares versions itself before sending.)
+ */
+interface Versioned<B> {
+  version: number;
+  body: B;
+}
+
+export function useStart(id: string) {
+  const refresh = useRefreshTrajectory(id);
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: ({ version, body }: Versioned<StartRequest>) =>
+      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/start", { ...path(id), headers: ifMatch(version), body })),
+    onSuccess: refresh,
+  });
+}
 
 export function useRecordPhaseChange(id: string) {
   const refresh = useRefreshTrajectory(id);
   return useMutation({
     meta: OWN_ERRORS,
-    mutationFn: (body: PhaseChangeCreate) =>
-      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/phase-changes", { ...path(id), body })),
+    mutationFn: ({ version, body }: Versioned<PhaseChangeCreate>) =>
+      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/phase-changes", { ...path(id), headers: ifMatch(version), body })),
     onSuccess: refresh,
   });
 }
@@ -107,8 +131,8 @@ export function usePause(id: string) {
   const refresh = useRefreshTrajectory(id);
   return useMutation({
     meta: OWN_ERRORS,
-    mutationFn: (body: PauseRequest) =>
-      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/pause", { ...path(id), body })),
+    mutationFn: ({ version, body }: Versioned<PauseRequest>) =>
+      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/pause", { ...path(id), headers: ifMatch(version), body })),
     onSuccess: refresh,
   });
 }
@@ -117,8 +141,8 @@ export function useResume(id: string) {
   const refresh = useRefreshTrajectory(id);
   return useMutation({
     meta: OWN_ERRORS,
-    mutationFn: (body: ResumeRequest) =>
-      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/resume", { ...path(id), body })),
+    mutationFn: ({ version, body }: Versioned<ResumeRequest>) =>
+      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/resume", { ...path(id), headers: ifMatch(version), body })),
     onSuccess: refresh,
   });
 }
@@ -133,4 +157,51 @@ export function useFrameworkName(): (code: string) => string {
     if (!framework) return code;
     return english ? framework.name_en : framework.name_nl;
   };
+}
+
+/** Colleagues who could join the mini-team: only people who may list staff (users:read) get them. */
+export function useTeamCandidates(enabled: boolean) {
+  return useQuery({
+    queryKey: ["users", "team-candidates"] as const,
+    queryFn: () => unwrap(api.GET("/api/v1/users", { params: { query: { is_active: true, limit: 200, sort: "name" } } })),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAddTeamMember(id: string) {
+  const refresh = useRefreshTrajectory(id);
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: Schema<"TeamMemberCreate">) => unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/team", { ...path(id), body })),
+    onSuccess: refresh,
+  });
+}
+
+/** Ends a membership today (the history keeps it); If-Match guards against a change meanwhile. */
+export function useEndTeamMember(id: string) {
+  const refresh = useRefreshTrajectory(id);
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (member: TeamMember) =>
+      unwrap(
+        api.DELETE("/api/v1/trajectories/{trajectory_id}/team/{member_id}", {
+          params: { path: { trajectory_id: id, member_id: member.id }, header: ifMatch(member.version) },
+        }),
+      ),
+    onSettled: refresh,
+  });
+}
+
+export function useOpenTrajectory(participantId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: Schema<"TrajectoryCreate">) => unwrap(api.POST("/api/v1/trajectories", { body })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: trajectoryKeys.ofParticipant(participantId) }),
+        queryClient.invalidateQueries({ queryKey: ["participants"] }),
+      ]),
+  });
 }

@@ -2,8 +2,17 @@ import { useTranslation } from "react-i18next";
 import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 
 import { PageHeading } from "../../components/PageHeading";
-import { adminSections } from "../../features/auth/permissions";
+import { adminSections, type AdminSections } from "../../features/auth/permissions";
 import { useCurrentUser } from "../currentUser";
+
+/** The tabs in order; /beheer opens the first one this person may read. */
+const SECTION_PATHS: readonly [keyof AdminSections, string][] = [
+  ["organisations", "organisaties"],
+  ["users", "gebruikers"],
+  ["partnerships", "samenwerkingsverbanden"],
+  ["competenceItems", "competenties"],
+  ["audit", "toegangslog"],
+];
 
 export function AdminLayout() {
   const { t } = useTranslation();
@@ -11,7 +20,7 @@ export function AdminLayout() {
   const sections = adminSections(me);
   const { pathname } = useLocation();
 
-  if (!sections.organisations && !sections.users) {
+  if (!Object.values(sections).some(Boolean)) {
     return (
       <div className="page">
         <PageHeading title={t("admin.noAccessTitle")}>{t("admin.noAccessTitle")}</PageHeading>
@@ -21,7 +30,8 @@ export function AdminLayout() {
   }
 
   if (pathname.replace(/\/$/, "") === "/beheer") {
-    return <Navigate to={sections.organisations ? "organisaties" : "gebruikers"} replace />;
+    const first = SECTION_PATHS.find(([section]) => sections[section]);
+    return <Navigate to={first?.[1] ?? "toegangslog"} replace />;
   }
 
   return (
@@ -37,6 +47,21 @@ export function AdminLayout() {
         {sections.users && (
           <NavLink to="gebruikers" className="tabs__link">
             {t("admin.users.tab")}
+          </NavLink>
+        )}
+        {sections.partnerships && (
+          <NavLink to="samenwerkingsverbanden" className="tabs__link">
+            {t("admin.partnerships.tab")}
+          </NavLink>
+        )}
+        {sections.competenceItems && (
+          <NavLink to="competenties" className="tabs__link">
+            {t("admin.competence.tab")}
+          </NavLink>
+        )}
+        {sections.audit && (
+          <NavLink to="toegangslog" className="tabs__link">
+            {t("audit.tab")}
           </NavLink>
         )}
       </nav>

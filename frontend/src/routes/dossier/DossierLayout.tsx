@@ -6,13 +6,19 @@ import { fullName, preferredNameNote } from "../../components/personName";
 import { SelectField } from "../../components/Fields";
 import { EmptyState, ErrorMessage, Loading } from "../../components/StatusMessage";
 import { TabLinks } from "../../components/Tabs";
+import { isApiError } from "../../api/problem";
+import { useDialogs } from "../../components/useDialogs";
 import { useFormat } from "../../components/useFormat";
+import { AccessPanel } from "../../features/access/components/AccessPanel";
+import { DossierNotFound } from "../../features/access/components/DossierNotFound";
 import { can } from "../../features/auth/permissions";
 import { useParticipant, type Participant } from "../../features/participants/api";
 import { useFrameworkName, useParticipantTrajectories, useTrajectory } from "../../features/trajectories/api";
+import { OpenTrajectoryDialog } from "../../features/trajectories/components/OpenTrajectoryDialog";
 import { TeamList } from "../../features/trajectories/components/TeamList";
 import { TrajectorySummary } from "../../features/trajectories/components/TrajectorySummary";
 import { useCurrentUser } from "../currentUser";
+import { mayBreakGlass } from "./access";
 import { DOSSIER_TABS, TRAJECTORY_PARAM, type DossierContext } from "./context";
 
 function ParticipantHeading({ participant }: { participant: Participant }) {
@@ -31,13 +37,39 @@ function ParticipantHeading({ participant }: { participant: Participant }) {
       <p className="dossier__meta">
         {preferred && <span>{t("caseload.preferred", { name: preferred })}</span>}
         <span>{t("dossier.born", { date: format.date(participant.birth_date, "long") })}</span>
-        {participant.target_groups.map((group) => (
+        {/* The work floor's view (coaches) leaves target groups out: they hint at health. */}
+        {(participant.view === "full" ? participant.target_groups : []).map((group) => (
           <span key={group} className="tag">
             {t(`targetGroup.${group}`)}
           </span>
         ))}
       </p>
     </header>
+  );
+}
+
+function NoTrajectory({ participantId, participantName, canOpen, justCreated }: { participantId: string; participantName: string; canOpen: boolean; justCreated: boolean }) {
+  const { t } = useTranslation();
+  const dialogs = useDialogs<"open">();
+  return (
+    <div className="stack">
+      {justCreated && dialogs.message === null && (
+        <p className="alert alert--success" role="status">
+          {t("participantForm.created", { name: participantName })}
+        </p>
+      )}
+      <EmptyState>{t("dossier.noTrajectory")}</EmptyState>
+      {canOpen && (
+        <div>
+          <button type="button" className="button button--primary" onClick={() => dialogs.show("open")}>
+            {t("openTrajectory.open")}
+          </button>
+        </div>
+      )}
+      {dialogs.open === "open" && (
+        <OpenTrajectoryDialog participantId={participantId} participantName={participantName} onClose={dialogs.close} onDone={dialogs.finish} />
+      )}
+    </div>
   );
 }
 
@@ -61,13 +93,16 @@ export function DossierLayout() {
   const me = useCurrentUser();
   const { participantId = "" } = useParams();
   const { pathname, search } = useLocation();
-  const [, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const participant = useParticipant(participantId);
   const { chosen, all } = useChosenTrajectoryId(participant.data);
   const trajectory = useTrajectory(chosen);
   const frameworkName = useFrameworkName();
 
   if (participant.isPending) return <Loading>{t("dossier.loading")}</Loading>;
+  if (isApiError(participant.error) && participant.error.status === 404) {
+    return <DossierNotFound trajectoryId={params.get(TRAJECTORY_PARAM)} mayBreakGlass={mayBreakGlass(me)} />;
+  }
   if (participant.isError) {
     return (
       <div className="page">
@@ -124,20 +159,25 @@ export function DossierLayout() {
       ) : chosen === null && all.isError ? (
         <ErrorMessage title={t("dossier.error")} error={all.error} onRetry={() => void all.refetch()} />
       ) : chosen === null ? (
-        <EmptyState>{t("dossier.noTrajectory")}</EmptyState>
+        <NoTrajectory participantId={participantId} participantName={name} canOpen={can(me, "trajectories:manage")} justCreated={params.get("nieuw") === "1"} />
       ) : trajectory.isPending ? (
         <Loading>{t("dossier.loading")}</Loading>
       ) : trajectory.isError ? (
         <ErrorMessage title={t("dossier.error")} error={trajectory.error} onRetry={() => void trajectory.refetch()} />
       ) : (
         <>
+          <AccessPanel trajectoryId={trajectory.data.id} />
           <div className="dossier__top">
             <TrajectorySummary trajectory={trajectory.data} participantName={name} canManage={can(me, "trajectories:manage")} />
-            <TeamList trajectoryId={trajectory.data.id} />
+            <TeamList
+              trajectoryId={trajectory.data.id}
+              canManage={can(me, "trajectories:manage") && trajectory.data.status !== "closed"}
+              canFindColleagues={can(me, "users:read")}
+            />
           </div>
           <TabLinks
             label={t("dossier.tabsLabel")}
-            tabs={DOSSIER_TABS.filter((tab) => tab.key !== "notes" || can(me, "notes:read")).map((tab) => ({
+            tabs={DOSSIER_TABS.filter((tab) => !("needs" in tab) || can(me, tab.needs)).map((tab) => ({
               to: `${base}/${tab.path}${search}`,
               label: t(`dossier.tab.${tab.key}`),
             }))}

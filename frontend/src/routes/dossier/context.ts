@@ -16,13 +16,16 @@ export function useDossier(): DossierContext {
   return useOutletContext<DossierContext>();
 }
 
+/** The tabs; `needs` names the permission without which the server would refuse the tab's data. */
 export const DOSSIER_TABS = [
   { path: "aanwezigheid", key: "attendance" },
   { path: "voortgang", key: "progress" },
   { path: "doelen", key: "goals" },
-  { path: "notities", key: "notes" },
+  { path: "notities", key: "notes", needs: "notes:read" },
   { path: "stages-en-jobs", key: "employment" },
   { path: "uitstroom", key: "outflow" },
+  // Who the person shares their file with tells what help they get: administration, not the floor's.
+  { path: "toestemmingen", key: "consents", needs: "participants:read_full" },
   { path: "tijdlijn", key: "timeline" },
 ] as const;
 

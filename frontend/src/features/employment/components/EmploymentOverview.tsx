@@ -3,7 +3,10 @@ import { useTranslation } from "react-i18next";
 import { TableRegion, YesNo } from "../../../components/DataTable";
 import { EmptyState, ErrorMessage, Loading } from "../../../components/StatusMessage";
 import { useFormat } from "../../../components/useFormat";
-import { useEmployerNames, useInternships, useJobs } from "../api";
+import { SectionHead } from "../../../components/SectionHead";
+import { useDialogs } from "../../../components/useDialogs";
+import { useEmployerContacts, useEmployerNames, useInternships, useJobs } from "../api";
+import { EmployerContactDialog, InternshipDialog, JobDialog, NewEmployerDialog } from "./EmploymentDialogs";
 
 function usePeriod() {
   const { t } = useTranslation();
@@ -103,20 +106,95 @@ function Jobs({ participantId, employerName }: { participantId: string; employer
   );
 }
 
-export function EmploymentOverview({ trajectoryId, participantId }: { trajectoryId: string; participantId: string }) {
+function Contacts({ trajectoryId, employerName }: { trajectoryId: string; employerName: (id: string | null) => string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const contacts = useEmployerContacts(trajectoryId);
+
+  if (contacts.isPending) return <Loading>{t("employment.loading")}</Loading>;
+  if (contacts.isError) return <ErrorMessage title={t("employment.error")} error={contacts.error} onRetry={() => void contacts.refetch()} />;
+  if (contacts.data.items.length === 0) return <EmptyState>{t("employment.noContacts")}</EmptyState>;
+  return (
+    <TableRegion caption={t("employment.contacts")}>
+      <thead>
+        <tr>
+          <th scope="col">{t("employment.contactDate")}</th>
+          <th scope="col">{t("employment.employerColumn")}</th>
+          <th scope="col">{t("employment.purpose")}</th>
+          <th scope="col">{t("employment.how")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {contacts.data.items.map((contact) => (
+          <tr key={contact.id}>
+            <th scope="row" className="table__nowrap">
+              {format.date(contact.contacted_on)}
+            </th>
+            <td>
+              {employerName(contact.employer_id)}
+              {contact.summary && <span className="table__note">{contact.summary}</span>}
+            </td>
+            <td>{t(`contactPurpose.${contact.purpose}`)}</td>
+            <td>{contact.in_person ? t("employment.contact.inPersonShort") : t("employment.contact.remoteShort")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </TableRegion>
+  );
+}
+
+type EmploymentDialog = "internship" | "job" | "contact" | "employer";
+
+interface EmploymentOverviewProps {
+  trajectoryId: string;
+  participantId: string;
+  /** The trajectory's first day: an internship cannot start earlier. */
+  earliest: string;
+  canWrite: boolean;
+}
+
+export function EmploymentOverview({ trajectoryId, participantId, earliest, canWrite }: EmploymentOverviewProps) {
   const { t } = useTranslation();
   const employers = useEmployerNames();
+  const dialogs = useDialogs<EmploymentDialog>();
   const employerName = (id: string | null) => (id ? (employers.data?.get(id) ?? "") : "");
   return (
-    <div className="stack">
+    <div className="stack stack--sections">
+      {canWrite && (
+        <div className="toolbar toolbar--inline" role="group" aria-label={t("employment.actionsLabel")}>
+          <button type="button" className="button button--primary" onClick={() => dialogs.show("internship")}>
+            {t("employment.internship.open")}
+          </button>
+          <button type="button" className="button button--primary" onClick={() => dialogs.show("job")}>
+            {t("employment.job.open")}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => dialogs.show("contact")}>
+            {t("employment.contact.open")}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => dialogs.show("employer")}>
+            {t("employment.employer.open")}
+          </button>
+        </div>
+      )}
+      <div role="status">{dialogs.message && <p className="alert alert--success">{dialogs.message}</p>}</div>
       <section aria-labelledby="internships-heading" className="stack">
-        <h2 id="internships-heading">{t("employment.internships")}</h2>
+        <SectionHead id="internships-heading" title={t("employment.internships")} />
         <Internships trajectoryId={trajectoryId} employerName={employerName} />
       </section>
       <section aria-labelledby="jobs-heading" className="stack">
-        <h2 id="jobs-heading">{t("employment.jobs")}</h2>
+        <SectionHead id="jobs-heading" title={t("employment.jobs")} />
         <Jobs participantId={participantId} employerName={employerName} />
       </section>
+      <section aria-labelledby="contacts-heading" className="stack">
+        <SectionHead id="contacts-heading" title={t("employment.contacts")} />
+        <Contacts trajectoryId={trajectoryId} employerName={employerName} />
+      </section>
+      {dialogs.open === "internship" && (
+        <InternshipDialog trajectoryId={trajectoryId} earliest={earliest} onClose={dialogs.close} onDone={dialogs.finish} />
+      )}
+      {dialogs.open === "job" && <JobDialog participantId={participantId} trajectoryId={trajectoryId} onClose={dialogs.close} onDone={dialogs.finish} />}
+      {dialogs.open === "contact" && <EmployerContactDialog trajectoryId={trajectoryId} onClose={dialogs.close} onDone={dialogs.finish} />}
+      {dialogs.open === "employer" && <NewEmployerDialog onClose={dialogs.close} onDone={dialogs.finish} />}
     </div>
   );
 }

@@ -3,9 +3,12 @@ import { useTranslation } from "react-i18next";
 import { TableRegion, YesNo } from "../../../components/DataTable";
 import { EmptyState, ErrorMessage, Loading } from "../../../components/StatusMessage";
 import { useFormat } from "../../../components/useFormat";
-import { useFollowUps, useOutflow } from "../api";
+import { SectionHead } from "../../../components/SectionHead";
+import { useDialogs } from "../../../components/useDialogs";
+import { useFollowUps, useOutflow, type FollowUp } from "../api";
+import { FollowUpDialog, OutflowDialog, type LinkOption } from "./OutflowDialogs";
 
-function FollowUps({ trajectoryId }: { trajectoryId: string }) {
+function FollowUps({ trajectoryId, onResult }: { trajectoryId: string; onResult: ((followUp: FollowUp) => void) | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   const followUps = useFollowUps(trajectoryId);
@@ -24,6 +27,11 @@ function FollowUps({ trajectoryId }: { trajectoryId: string }) {
           <th scope="col">{t("outflow.status")}</th>
           <th scope="col">{t("outflow.hours")}</th>
           <th scope="col">{t("outflow.source")}</th>
+          {onResult && (
+            <th scope="col">
+              <span className="visually-hidden">{t("goals.actions")}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -44,6 +52,18 @@ function FollowUps({ trajectoryId }: { trajectoryId: string }) {
             </td>
             <td className="table__number">{format.number(followUp.hours_per_week)}</td>
             <td>{followUp.source ? t(`followUpSource.${followUp.source}`) : ""}</td>
+            {onResult && (
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={t("outflow.result.openLabel", { date: format.date(followUp.due_on, "long") })}
+                  onClick={() => onResult(followUp)}
+                >
+                  {t("outflow.result.open")}
+                </button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -51,15 +71,36 @@ function FollowUps({ trajectoryId }: { trajectoryId: string }) {
   );
 }
 
-export function OutflowOverview({ trajectoryId }: { trajectoryId: string }) {
+type OutflowDialogKind = { kind: "outflow" } | { kind: "result"; followUp: FollowUp };
+
+interface OutflowOverviewProps {
+  trajectoryId: string;
+  /** May record the outflow (trajectories:manage) while the trajectory is open and not yet out. */
+  canRecord: boolean;
+  /** May fill in follow-up results (employment:write). */
+  canFollowUp: boolean;
+  /** The day the current phase began. */
+  earliest: string;
+  jobs: readonly LinkOption[];
+  internships: readonly LinkOption[];
+}
+
+export function OutflowOverview({ trajectoryId, canRecord, canFollowUp, earliest, jobs, internships }: OutflowOverviewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const outflow = useOutflow(trajectoryId);
+  const dialogs = useDialogs<OutflowDialogKind>();
 
   return (
-    <div className="stack">
+    <div className="stack stack--sections">
       <section aria-labelledby="outflow-heading" className="stack">
-        <h2 id="outflow-heading">{t("outflow.heading")}</h2>
+        <SectionHead id="outflow-heading" title={t("outflow.heading")} message={dialogs.message}>
+          {canRecord && outflow.data === null && (
+            <button type="button" className="button button--primary" onClick={() => dialogs.show({ kind: "outflow" })}>
+              {t("outflow.record.open")}
+            </button>
+          )}
+        </SectionHead>
         {outflow.isPending ? (
           <Loading>{t("outflow.loading")}</Loading>
         ) : outflow.isError ? (
@@ -98,9 +139,20 @@ export function OutflowOverview({ trajectoryId }: { trajectoryId: string }) {
         )}
       </section>
       <section aria-labelledby="follow-ups-heading" className="stack">
-        <h2 id="follow-ups-heading">{t("outflow.followUps")}</h2>
-        <FollowUps trajectoryId={trajectoryId} />
+        <SectionHead id="follow-ups-heading" title={t("outflow.followUps")} />
+        <FollowUps trajectoryId={trajectoryId} onResult={canFollowUp ? (followUp) => dialogs.show({ kind: "result", followUp }) : null} />
       </section>
+      {dialogs.open?.kind === "outflow" && (
+        <OutflowDialog
+          trajectoryId={trajectoryId}
+          earliest={earliest}
+          jobs={jobs}
+          internships={internships}
+          onClose={dialogs.close}
+          onDone={dialogs.finish}
+        />
+      )}
+      {dialogs.open?.kind === "result" && <FollowUpDialog followUp={dialogs.open.followUp} onClose={dialogs.close} onDone={dialogs.finish} />}
     </div>
   );
 }

@@ -4,18 +4,20 @@ import { useSearchParams } from "react-router";
 
 import { PHASES, TRAJECTORY_STATUSES, isPhase, isTrajectoryStatus } from "../../../api/enums";
 import { SelectField } from "../../../components/Fields";
+import { useUpdateSearchParams } from "../../../components/useUpdateSearchParams";
 import { hasActiveFilters, parseCaseloadFilters, withCaseloadFilters, type CaseloadFilters as Filters } from "../filters";
 
 /** Phase, status and "mine" filters, written to the URL at once (replace: no history per click). */
 export function CaseloadFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateParams = useUpdateSearchParams();
   const filters = parseCaseloadFilters(params);
   const mineId = useId();
   const overdueId = useId();
 
   const update = (change: Partial<Filters>) => {
-    setParams((current) => withCaseloadFilters(current, change), { replace: true });
+    updateParams((current) => withCaseloadFilters(current, change));
   };
 
   return (

@@ -80,10 +80,7 @@ export function ProgressLogList({ trajectoryId }: { trajectoryId: string }) {
   const competence = items.data ?? [];
 
   return (
-    <section aria-labelledby="progress-heading" className="stack">
-      <h2 id="progress-heading" className="visually-hidden">
-        {t("progress.heading")}
-      </h2>
+    <div className="stack">
       <article className="card" aria-labelledby="latest-log-heading">
         <p className="eyebrow">{t("progress.latest")}</p>
         <h3 id="latest-log-heading">{t("progress.loggedOn", { date: format.date(latest.logged_on, "long") })}</h3>
@@ -108,6 +105,6 @@ export function ProgressLogList({ trajectoryId }: { trajectoryId: string }) {
           </ul>
         </section>
       )}
-    </section>
+    </div>
   );
 }

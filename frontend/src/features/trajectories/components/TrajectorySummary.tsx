@@ -8,13 +8,14 @@ import { PauseDialog } from "./PauseDialog";
 import { PhaseChangeDialog } from "./PhaseChangeDialog";
 import { PhaseStepper } from "./PhaseStepper";
 import { ResumeDialog } from "./ResumeDialog";
+import { StartDialog } from "./StartDialog";
 
-type OpenDialog = "phase" | "pause" | "resume" | null;
+type OpenDialog = "start" | "phase" | "pause" | "resume" | null;
 
 interface TrajectorySummaryProps {
   trajectory: Trajectory;
   participantName: string;
-  /** The user's role may change phases and pause (trajectories:manage). */
+  /** The user's role may start, change phases and pause (trajectories:manage). */
   canManage: boolean;
 }
 
@@ -45,7 +46,14 @@ export function TrajectorySummary({ trajectory, participantName, canManage }: Tr
         </h2>
         {canManage && !closed && (
           <div className="dossier__actions" role="group" aria-label={t("dossier.actions")}>
-            {trajectory.status === "active" && (
+            {/* On the waiting list: the intake is done when the trajectory starts. */}
+            {trajectory.status === "referred" && (
+              <button type="button" className="button button--primary" onClick={() => open("start")}>
+                {t("startDialog.open")}
+              </button>
+            )}
+            {/* Outflow is the last phase: a return opens a new trajectory, not a move. */}
+            {trajectory.status === "active" && trajectory.phase !== "outflow" && (
               <>
                 <button type="button" className="button button--primary" onClick={() => open("phase")}>
                   {t("phaseDialog.open")}
@@ -92,10 +100,11 @@ export function TrajectorySummary({ trajectory, participantName, canManage }: Tr
             <dd>{format.date(trajectory.closed_on, "long")}</dd>
           </div>
         )}
-        {trajectory.status === "paused" && trajectory.pause_reason && (
+        {trajectory.status === "paused" && (
           <div>
             <dt>{t("dossier.pauseReason")}</dt>
-            <dd>{trajectory.pause_reason}</dd>
+            {/* A pause reason is care information: without participants:read_full the API sends null. */}
+            <dd>{trajectory.pause_reason ?? <span className="muted">{t("dossier.reasonHidden")}</span>}</dd>
           </div>
         )}
         {trajectory.status === "paused" && trajectory.expected_return_on && (
@@ -123,6 +132,9 @@ export function TrajectorySummary({ trajectory, participantName, canManage }: Tr
         historyError={history.isError ? history.error : null}
         onRetry={() => void history.refetch()}
       />
+      {dialog === "start" && (
+        <StartDialog trajectory={trajectory} participantName={participantName} onClose={() => setDialog(null)} onDone={finish} />
+      )}
       {dialog === "phase" && (
         <PhaseChangeDialog trajectory={trajectory} participantName={participantName} onClose={() => setDialog(null)} onDone={finish} />
       )}

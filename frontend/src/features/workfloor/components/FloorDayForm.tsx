@@ -7,6 +7,7 @@ import { isApiError } from "../../../api/problem";
 import { FormProblem } from "../../../components/FormProblem";
 import { callName } from "../../../components/personName";
 import { useFormat } from "../../../components/useFormat";
+import { useUnsavedChanges } from "../../../forms/dirtyForms";
 import { useSaveFloorDay, type FloorDay, type FloorDayRow } from "../api";
 import {
   buildEntries,
@@ -119,6 +120,7 @@ export function FloorDayForm({ day, floorName }: FloorDayFormProps) {
   const savedRef = useRef<HTMLParagraphElement>(null);
 
   const changes = unsavedCount(draft, rows);
+  useUnsavedChanges(changes > 0);
   const total = rows.length * HALF_DAYS.length;
 
   const edit = (next: Draft) => {

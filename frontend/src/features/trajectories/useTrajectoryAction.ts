@@ -1,0 +1,60 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { isApiError } from "../../api/problem";
+import type { StaleRow } from "../../forms/stale";
+import { trajectoryChanges, type TrajectoryField } from "./actionForms";
+import { loadTrajectory, trajectoryKeys, type Trajectory } from "./api";
+
+/**
+ * An action on a trajectory (start, phase change, pause, resume) is meant for the trajectory as
+ * the person saw it. If someone else changed it meanwhile, nothing is sent: the dialog keeps what
+ * was typed, shows what changed, and "Opnieuw toepassen" acts on the new version.
+ *
+ * The request carries `If-Match` with the version; as long as the API does not check it on these
+ * routes, the version is compared here first (GET, then POST). A 412 or 409 from the server is
+ * treated the same way.
+ */
+export function useTrajectoryAction(trajectory: Trajectory) {
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(trajectory);
+  const [changed, setChanged] = useState<StaleRow<TrajectoryField>[] | null>(null);
+  const [reloadError, setReloadError] = useState<unknown>(null);
+
+  /** True when the stored trajectory is a later version: the notice then shows what changed. */
+  const movedOn = async (): Promise<boolean> => {
+    let stored: Trajectory;
+    try {
+      stored = await loadTrajectory(base.id);
+    } catch (error) {
+      setReloadError(error);
+      throw error;
+    }
+    setReloadError(null);
+    if (stored.version === base.version) return false;
+    setChanged(trajectoryChanges(base, stored));
+    setBase(stored);
+    // The case file behind the dialog shows the new version too (and its history, for the dates).
+    queryClient.setQueryData(trajectoryKeys.detail(stored.id), stored);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trajectoryKeys.phaseChanges(stored.id) }),
+      queryClient.invalidateQueries({ queryKey: trajectoryKeys.statusChanges(stored.id) }),
+    ]);
+    return true;
+  };
+
+  /** Sends on the version the person acted on; null when it turned out to be out of date. */
+  const run = async <R>(send: (version: number) => Promise<R>): Promise<R | null> => {
+    if (await movedOn()) return null;
+    try {
+      const result = await send(base.version);
+      setChanged(null);
+      return result;
+    } catch (error) {
+      if (isApiError(error) && (error.status === 412 || error.status === 409) && (await movedOn())) return null;
+      throw error;
+    }
+  };
+
+  return { base, changed, reloadError, run, dismiss: () => setChanged(null) };
+}
