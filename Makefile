@@ -12,7 +12,7 @@ PYTHON_STAMP := $(VENV)/.installed
 
 .PHONY: help run serve build test lint fmt typecheck migrate revision client \
         test-python test-sqlite test-postgres test-spa test-e2e lint-docker \
-        postgres chromium deps clean
+        postgres chromium deps clean bench bench-smoke wrk pdftoppm soak supply-chain
 
 help:
 	@echo "make run     start Werkpad with demo data on http://127.0.0.1:8000"
@@ -88,15 +88,18 @@ fmt: $(PYTHON_STAMP)
 	$(BIN)/ruff format app tests migrations
 	$(BIN)/ruff check --fix app tests migrations
 
-test-sqlite: $(PYTHON_STAMP)
+test-sqlite: $(PYTHON_STAMP) wrk pdftoppm
 	@echo "== pytest on SQLite"
+	rm -f var/battery/hostile-*.json
 	$(BIN)/pytest
 
-test-postgres: $(PYTHON_STAMP) postgres
+test-postgres: $(PYTHON_STAMP) postgres wrk pdftoppm
 	@echo "== pytest on PostgreSQL"
 	WERKPAD_TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
 
+# The hostile-input corpus must have answered the same on both databases.
 test-python: test-sqlite test-postgres
+	$(BIN)/python -m tests.battery.hostile_compare
 
 test-spa: $(FRONTEND_STAMP)
 	cd frontend && npm test
@@ -104,8 +107,34 @@ test-spa: $(FRONTEND_STAMP)
 test-e2e: $(PYTHON_STAMP) $(FRONTEND_STAMP) chromium
 	cd frontend && npm run e2e
 
-test: deps lint test-python test-spa test-e2e
+supply-chain: $(PYTHON_STAMP) $(FRONTEND_STAMP)
+	$(BIN)/python -m tests.battery.supply_chain
+
+# The battery's load test for 30 minutes (it runs for 15 s inside `make test`), and Schemathesis
+# with 100 generated examples per operation and mode (4 inside `make test`).
+soak: $(PYTHON_STAMP)
+	WERKPAD_LOAD_SECONDS=1800 $(BIN)/pytest -s -p no:cacheprovider tests/battery/test_load.py
+	WERKPAD_SCHEMATHESIS_EXAMPLES=100 $(BIN)/pytest -p no:cacheprovider tests/battery/test_schemathesis.py
+
+test: deps lint test-python test-spa test-e2e supply-chain
 	@echo "All checks passed."
+
+# --- benchmarks (README "Benchmarks"); BENCH_DB=postgresql for PostgreSQL ----------------
+
+BENCH_DB ?= sqlite
+
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
+
+# The PDF tests render a page to look at (Debian's poppler-utils).
+pdftoppm:
+	@command -v pdftoppm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; }
+
+bench: $(PYTHON_STAMP) wrk $(if $(filter postgresql,$(BENCH_DB)),postgres)
+	$(BIN)/python -m bench.run --db $(BENCH_DB)
+
+bench-smoke: $(PYTHON_STAMP) wrk $(if $(filter postgresql,$(BENCH_DB)),postgres)
+	$(BIN)/python -m bench.run --db $(BENCH_DB) --participants 2000 --seconds 1 --repeats 3 --out var/bench-smoke.json
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist var .pytest_cache .mypy_cache .ruff_cache
