@@ -20,6 +20,7 @@ from app.core.dates import add_months
 from app.demo.people import SHORT_NAMES, email_of, insz_number, phone_number
 from app.outflow.categories import CATEGORIES, PAID_CATEGORIES, OutflowCategory
 from app.participants.names import name_key, sort_name
+from app.synthetic.bulk import Row
 from app.synthetic.context import Context
 from app.synthetic.region import Organisation, Region, Staffer
 from app.synthetic.vocabulary import (
@@ -41,6 +42,8 @@ from app.synthetic.vocabulary import (
     WITHDRAWAL_REASONS,
 )
 
+STAMPS = ("created_at", "updated_at")
+VERSIONED = (*STAMPS, "version")
 HISTORY_DAYS = 8 * 365
 ATTENDANCE_DAYS = 365
 FUNDER_MONTHS_KEPT = 36
@@ -166,175 +169,116 @@ class CaseFileBuilder:
         return names[-1]
 
     def _buffers(self) -> None:
-        buffer = self.ctx.writer.buffer
-        stamps = ("created_at", "updated_at")
-        versioned = (*stamps, "version")
-        self.participants = buffer(
+        def rows(table: str, columns: str, stamps: tuple[str, ...] = VERSIONED) -> list[Row]:
+            """The buffer of ``table``; its rows hold ``columns`` (space-separated), then
+            ``stamps``."""
+            return self.ctx.rows.buffer(table, (*columns.split(), *stamps))
+
+        self.participants = rows(
             "participants",
-            (
-                "id", "organisation_id", "first_name", "last_name", "preferred_name", "name_key",
-                "sort_name", "birth_date", "insz", "email", "phone", "address", "language",
-                "target_psychological", "target_disability", "target_social", "referral_source",
-                "created_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.benefits = buffer(
-            "benefit_statuses", ("id", "participant_id", "kind", "valid_from", "valid_to", *stamps)
+            "id organisation_id first_name last_name preferred_name name_key sort_name birth_date "
+            "insz email phone address language target_psychological target_disability "
+            "target_social referral_source created_by",
         )
-        self.permissions = buffer(
+        self.benefits = rows(
+            "benefit_statuses",
+            "id participant_id kind valid_from valid_to",
+            STAMPS,
+        )
+        self.permissions = rows(
             "activity_permissions",
-            (
-                "id",
-                "participant_id",
-                "issued_by",
-                "granted_on",
-                "valid_until",
-                "reference",
-                *stamps,
-            ),
+            "id participant_id issued_by granted_on valid_until reference",
+            STAMPS,
         )
-        self.advices = buffer(
-            "vdab_advices", ("id", "participant_id", "advice", "advised_on", *stamps)
-        )
-        self.trajectories = buffer(
+        self.advices = rows("vdab_advices", "id participant_id advice advised_on", STAMPS)
+        self.trajectories = rows(
             "trajectories",
-            (
-                "id", "participant_id", "organisation_id", "framework_code", "phase", "status",
-                "referred_on", "started_on", "closed_on", "phase_since", "pause_reason",
-                "expected_return_on", "previous_trajectory_id", "created_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.phase_changes = buffer(
+            "id participant_id organisation_id framework_code phase status referred_on started_on "
+            "closed_on phase_since pause_reason expected_return_on previous_trajectory_id "
+            "created_by",
+        )
+        self.phase_changes = rows(
             "phase_changes",
-            (
-                "id",
-                "trajectory_id",
-                "from_phase",
-                "to_phase",
-                "on",
-                "by_user_id",
-                "reason",
-                *stamps,
-            ),
+            "id trajectory_id from_phase to_phase on by_user_id reason",
+            STAMPS,
         )
-        self.status_changes = buffer(
+        self.status_changes = rows(
             "status_changes",
-            (
-                "id", "trajectory_id", "from_status", "to_status", "on", "by_user_id", "reason",
-                "expected_return_on", *stamps,
-            ),
-        )  # fmt: skip
-        self.team_members = buffer(
+            "id trajectory_id from_status to_status on by_user_id reason expected_return_on",
+            STAMPS,
+        )
+        self.team_members = rows(
             "team_members",
-            ("id", "trajectory_id", "user_id", "team_role", "from_date", "to_date", *versioned),
+            "id trajectory_id user_id team_role from_date to_date",
         )
-        self.consents = buffer(
+        self.consents = rows(
             "consents",
-            (
-                "id", "participant_id", "receiving_organisation_id", "purpose", "covers_work",
-                "covers_care", "given_on", "method", "information_text_version", "given_by",
-                "representative_name", "expires_on", "evidence", "recorded_by", "withdrawn_on",
-                "withdrawn_by", "withdrawal_reason", *versioned,
-            ),
-        )  # fmt: skip
-        self.grants = buffer(
+            "id participant_id receiving_organisation_id purpose covers_work covers_care given_on "
+            "method information_text_version given_by representative_name expires_on evidence "
+            "recorded_by withdrawn_on withdrawn_by withdrawal_reason",
+        )
+        self.grants = rows(
             "break_glass_grants",
-            (
-                "id", "trajectory_id", "user_id", "organisation_id", "reason", "started_at",
-                "expires_at", *stamps,
-            ),
-        )  # fmt: skip
-        self.placements = buffer(
+            "id trajectory_id user_id organisation_id reason started_at expires_at",
+            STAMPS,
+        )
+        self.placements = rows(
             "placements",
-            (
-                "id", "trajectory_id", "work_floor_id", "coach_id", "agreement_reference",
-                "dimona_declared", "planned_hours_per_week", "planned_half_days_per_week",
-                "start_date", "end_date", "capacity_override_reason", "created_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.attendance = buffer(
+            "id trajectory_id work_floor_id coach_id agreement_reference dimona_declared "
+            "planned_hours_per_week planned_half_days_per_week start_date end_date "
+            "capacity_override_reason created_by",
+        )
+        self.attendance = rows(
             "attendances",
-            (
-                "id", "placement_id", "date", "half_day", "status", "hours", "reason",
-                "recorded_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.logs = buffer(
-            "progress_logs",
-            ("id", "trajectory_id", "placement_id", "author_id", "logged_on", "text", *versioned),
+            "id placement_id date half_day status hours reason recorded_by",
         )
-        self.scores = buffer(
+        self.logs = rows("progress_logs", "id trajectory_id placement_id author_id logged_on text")
+        self.scores = rows(
             "progress_scores",
-            ("id", "progress_log_id", "competence_item_id", "item_code", "sort_order", "score"),
+            "id progress_log_id competence_item_id item_code sort_order score",
+            (),
         )
-        self.goals = buffer(
+        self.goals = rows(
             "goals",
-            (
-                "id", "trajectory_id", "domain", "description", "owner_id", "due_on", "status",
-                "evaluation", "created_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.sessions = buffer(
-            "activation_sessions",
-            (
-                "id", "trajectory_id", "component", "provider", "held_on", "minutes", "report",
-                "created_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.internships = buffer(
-            "internships",
-            (
-                "id", "trajectory_id", "type", "employer_id", "mentor_name", "start_date",
-                "end_date", "hours_per_week", "early_end_reason", "result", "created_by",
-                *versioned,
-            ),
-        )  # fmt: skip
-        self.jobs = buffer(
-            "jobs",
-            (
-                "id", "participant_id", "trajectory_id", "employer_id", "occupation",
-                "start_date", "end_date", "end_reason", "contract_type", "hours_per_week",
-                "gross_hourly_wage", "support_instrument", "disclosure", "created_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.outflows = buffer(
-            "outflows",
-            (
-                "id", "trajectory_id", "date", "category", "job_id", "internship_id", "reason",
-                "recorded_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.follow_ups = buffer(
-            "follow_ups",
-            (
-                "id", "trajectory_id", "outflow_id", "months_after", "due_on", "contacted_on",
-                "status", "hours_per_week", "source", "note", "recorded_by", *versioned,
-            ),
-        )  # fmt: skip
-        self.notes = buffer(
-            "notes",
-            (
-                "id", "trajectory_id", "author_id", "author_organisation_id", "visibility",
-                "written_on", "body", *versioned,
-            ),
-        )  # fmt: skip
-        self.contacts = buffer(
-            "employer_contacts",
-            (
-                "id", "organisation_id", "employer_id", "staff_id", "contacted_on", "in_person",
-                "purpose", "summary", *versioned,
-            ),
-        )  # fmt: skip
-        self.contact_links = buffer(
-            "employer_contact_trajectories", ("contact_id", "trajectory_id")
+            "id trajectory_id domain description owner_id due_on status evaluation created_by",
         )
-        self.funder_months = buffer(
+        self.sessions = rows(
+            "activation_sessions",
+            "id trajectory_id component provider held_on minutes report created_by",
+        )
+        self.internships = rows(
+            "internships",
+            "id trajectory_id type employer_id mentor_name start_date end_date hours_per_week "
+            "early_end_reason result created_by",
+        )
+        self.jobs = rows(
+            "jobs",
+            "id participant_id trajectory_id employer_id occupation start_date end_date "
+            "end_reason contract_type hours_per_week gross_hourly_wage support_instrument "
+            "disclosure created_by",
+        )
+        self.outflows = rows(
+            "outflows",
+            "id trajectory_id date category job_id internship_id reason recorded_by",
+        )
+        self.follow_ups = rows(
+            "follow_ups",
+            "id trajectory_id outflow_id months_after due_on contacted_on status hours_per_week "
+            "source note recorded_by",
+        )
+        self.notes = rows(
+            "notes",
+            "id trajectory_id author_id author_organisation_id visibility written_on body",
+        )
+        self.contacts = rows(
+            "employer_contacts",
+            "id organisation_id employer_id staff_id contacted_on in_person purpose summary",
+        )
+        self.contact_links = rows("employer_contact_trajectories", "contact_id trajectory_id", ())
+        self.funder_months = rows(
             "funder_months",
-            (
-                "id", "trajectory_id", "month", "decision", "comment", "decided_by",
-                "decided_at", *versioned,
-            ),
-        )  # fmt: skip
+            "id trajectory_id month decision comment decided_by decided_at",
+        )
 
     # --- one participant ----------------------------------------------------------------
 

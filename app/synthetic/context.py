@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from app.synthetic.bulk import BulkWriter, timestamp_suffix
+from app.synthetic.bulk import RowBuffers, timestamp_suffix
 
 _VERSION_4 = 0x4000 << 64 | 0x8000 << 48
 _VERSION_MASK = ~(0xF000 << 64 | 0xC000 << 48) & ((1 << 128) - 1)
@@ -15,9 +15,9 @@ class Context:
     """One seeded ``random.Random`` drives everything, in a fixed order: the same seed and
     the same ``today`` give the same region, ids included."""
 
-    def __init__(self, writer: BulkWriter, *, seed: int, today: date) -> None:
+    def __init__(self, rows: RowBuffers, *, seed: int, today: date) -> None:
         self.rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
-        self.writer = writer
+        self.rows = rows
         self.today = today.toordinal()
         self._bits = self.rng.getrandbits
         # Every date the region needs (birth dates to the follow-ups ahead) as text, once.
@@ -25,7 +25,7 @@ class Context:
         self._iso = [
             date.fromordinal(d).isoformat() for d in range(self._first_day, self.today + 3 * 366)
         ]
-        suffix = self._suffix = timestamp_suffix(writer.dialect)
+        suffix = self._suffix = timestamp_suffix(rows.dialect)
         # Office hours, so "recorded at" sorts the way a working day does.
         self._times = [
             f" {8 + n % 10:02d}:{self.rng.randrange(60):02d}:{self.rng.randrange(60):02d}."

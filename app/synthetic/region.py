@@ -94,7 +94,7 @@ def build_region(ctx: Context, *, participants: int, password_hash: str) -> Regi
     for n in range(floors):
         owner = floor_orgs[n % len(floor_orgs)]
         owner.floors.append(WorkFloor(ctx.new_id(), owner))
-    floor_rows = ctx.writer.buffer(
+    floor_rows = ctx.rows.buffer(
         "work_floors",
         (
             "id", "organisation_id", "name", "activity", "address", "capacity", "is_active",
@@ -121,7 +121,7 @@ def build_region(ctx: Context, *, participants: int, password_hash: str) -> Regi
 
 def _organisations(ctx: Context) -> list[Organisation]:
     rng = ctx.rng
-    rows = ctx.writer.buffer(
+    rows = ctx.rows.buffer(
         "organisations",
         (
             "id", "name", "search_key", "kbo_number", "kind", "ama_recognition_number",
@@ -180,7 +180,7 @@ COACHES_PER_FLOOR = 1.4
 
 def _staff(ctx: Context, region: Region, scale: float) -> None:
     rng = ctx.rng
-    rows = ctx.writer.buffer(
+    rows = ctx.rows.buffer(
         "users",
         (
             "id", "email", "name", "search_key", "password_hash", "role", "organisation_id",
@@ -227,11 +227,11 @@ def _staff(ctx: Context, region: Region, scale: float) -> None:
 
 
 def _partnerships(ctx: Context, region: Region) -> None:
-    partnerships = ctx.writer.buffer(
+    partnerships = ctx.rows.buffer(
         "partnerships",
         ("id", "name", "lead_organisation_id", "created_at", "updated_at", "version"),
     )
-    members = ctx.writer.buffer(
+    members = ctx.rows.buffer(
         "partnership_members", ("id", "partnership_id", "organisation_id", "partner_role")
     )
     roles = {"work_care": "work_care", "maatwerkbedrijf": "work_care", "mediation": "mediation"}
@@ -254,7 +254,7 @@ def _partnerships(ctx: Context, region: Region) -> None:
 
 def _employers(ctx: Context, region: Region, scale: float) -> None:
     rng = ctx.rng
-    rows = ctx.writer.buffer(
+    rows = ctx.rows.buffer(
         "employers",
         (
             "id", "organisation_id", "name", "search_key", "kbo_number", "sector",

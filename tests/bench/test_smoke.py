@@ -48,7 +48,8 @@ def test_a_small_region_fills_every_case_file_table_within_the_constraints(engin
     # Only what no region holds before anyone logs in or asks for a change.
     assert empty <= {
         "audit_events", "idempotency_keys", "refresh_tokens", "login_attempts", "export_requests",
-        "competence_items", "break_glass_grants", *(t for t in empty if "erasure" in t),
+        "competence_items", "break_glass_grants", "participant_changes",
+        *(t for t in empty if "erasure" in t),
     }  # fmt: skip
     with engine.connect() as db:
         if engine.dialect.name == "sqlite":
@@ -71,6 +72,7 @@ def test_a_small_region_fills_every_case_file_table_within_the_constraints(engin
             .where(PhaseChange.from_phase.is_not(None))
             .order_by(PhaseChange.trajectory_id, PhaseChange.on, PhaseChange.created_at)
         ):
+            assert from_phase is not None
             histories.setdefault(trajectory_id, []).append((from_phase, to_phase))
         current = {t: phase for t, phase in db.execute(select(Trajectory.id, Trajectory.phase))}
     assert roles == set(Role)
@@ -91,22 +93,36 @@ def test_the_generator_refuses_a_database_that_holds_data(engine: Engine) -> Non
     assert count(engine, "participants") == 20
 
 
-def test_the_same_seed_and_day_give_the_same_region(tmp_path: Path) -> None:
-    def digest(name: str, seed: int) -> list[tuple[object, ...]]:
-        url = f"sqlite:///{tmp_path / name}"
-        run_migrations(url)
-        engine = make_engine(url)
-        generate(engine, participants=40, seed=seed, today=TODAY)
-        with engine.connect() as db:
-            rows = db.execute(
+def region_digest(path: Path, seed: int, *, separate_process: bool = False) -> list[object]:
+    url = f"sqlite:///{path}"
+    run_migrations(url)
+    engine = make_engine(url)
+    generate(engine, participants=40, seed=seed, today=TODAY, separate_process=separate_process)
+    with engine.connect() as db:
+        rows: list[object] = [
+            tuple(row)
+            for row in db.execute(
                 text("SELECT id, first_name, last_name, birth_date FROM participants ORDER BY id")
-            ).all()
-        engine.dispose()
-        return [tuple(row) for row in rows]
+            )
+        ]
+        for table in ("trajectories", "attendances", "progress_scores", "consents", "notes"):
+            rows.append(db.execute(text(f"SELECT * FROM {table} ORDER BY id")).all())  # noqa: S608
+    engine.dispose()
+    return rows
 
-    first = digest("one.db", seed=5)
-    assert first == digest("two.db", seed=5)
-    assert first != digest("three.db", seed=6)
+
+def test_the_same_seed_and_day_give_the_same_region(tmp_path: Path) -> None:
+    first = region_digest(tmp_path / "one.db", seed=5)
+    assert first == region_digest(tmp_path / "two.db", seed=5)
+    assert first != region_digest(tmp_path / "three.db", seed=6)
+
+
+def test_a_region_built_in_a_second_process_is_the_same_region(tmp_path: Path) -> None:
+    here = region_digest(tmp_path / "here.db", seed=3)
+    there = region_digest(tmp_path / "there.db", seed=3, separate_process=True)
+
+    assert here == there
+    assert len(here[-1]) > 0  # type: ignore[arg-type]
 
 
 def test_bench_data_refuses_a_filled_database_unless_told_to_replace_it(tmp_path: Path) -> None:
