@@ -30,6 +30,7 @@ from app.core.middleware import (
     SecurityHeadersMiddleware,
 )
 from app.core.openapi import install_openapi
+from app.core.validation import field_errors
 from app.employment.router import router as employment_router
 from app.funding.router import router as funding_router
 from app.health.router import router as health_router
@@ -67,17 +68,10 @@ def problem_response(
         "detail": detail,
     }
     if errors:
-        body["errors"] = [{"field": e.field, "message": e.message} for e in errors]
+        body["errors"] = [e.as_dict() for e in errors]
     if extra:
         body.update(extra)
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
-
-
-def _field_name(location: tuple[int | str, ...]) -> str:
-    parts = [str(p) for p in location]
-    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
-        parts = parts[1:]
-    return ".".join(parts) or "body"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -101,13 +95,10 @@ def install_error_handlers(app: FastAPI) -> None:
                 400,
                 "Malformed request",
                 "The body is not valid JSON",
-                errors=[FieldError("body", "is not valid JSON")],
+                errors=[FieldError("body", "is not valid JSON", "invalid_json")],
                 type_slug="bad-request",
             )
-        errors = [
-            FieldError(_field_name(tuple(issue.get("loc", ()))), str(issue.get("msg", "invalid")))
-            for issue in issues
-        ]
+        errors = field_errors(issues)
         return problem_response(
             422, "Invalid values", "Some fields are invalid", errors=errors, type_slug="validation"
         )

@@ -8,7 +8,8 @@ import { defineConfig } from "@playwright/test";
 // the backend serves frontend/dist.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
-const PORT = 8765;
+// WERKPAD_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.WERKPAD_E2E_PORT ?? 8765);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DB = "WERKPAD_DATABASE_URL=sqlite:///var/e2e.db";
 

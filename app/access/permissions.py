@@ -18,6 +18,7 @@ class Action(StrEnum):
     USERS_READ = "users:read"
     USERS_MANAGE = "users:manage"
     FRAMEWORKS_READ = "frameworks:read"
+    COMPETENCE_ITEMS_MANAGE = "competence_items:manage"  # the items progress logs score
     PARTICIPANTS_READ = "participants:read"
     PARTICIPANTS_WRITE = "participants:write"
     # INSZ, address, e-mail, target groups, referral source, benefits, permissions, VDAB
@@ -94,6 +95,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.WORK_FLOORS_MANAGE,
             Action.ORGANISATIONS_UPDATE,
             Action.PARTNERSHIPS_MANAGE,
+            Action.COMPETENCE_ITEMS_MANAGE,
             Action.AUDIT_READ,
             # The data-protection contact of the controller hands the export to the person;
             # case staff do not get it: it holds every note, also colleagues' care_internal ones.

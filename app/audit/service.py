@@ -324,7 +324,7 @@ def list_events(
 
 
 def _before_from() -> FieldError:
-    return FieldError("to", "cannot be before from")
+    return FieldError("to", "cannot be before from", "before_field", {"other": "from"})
 
 
 def user_names(session: Session, events: Sequence[AuditEvent]) -> dict[uuid.UUID, str]:

@@ -251,7 +251,7 @@ def _email_taken(session: Session, email: str, *, except_id: uuid.UUID | None = 
 def _duplicate_email() -> Conflict:
     return Conflict(
         "This e-mail address is already in use",
-        errors=[FieldError("email", "is already in use")],
+        errors=[FieldError("email", "is already in use", "already_in_use")],
     )
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from app.consents.models import ConsentMethod, DataClass, GivenBy
+from app.core.errors import CodedValueError
 from app.core.schemas import (
     Name,
     PastDate,
@@ -55,7 +56,7 @@ class ConsentCreate(WriteSchema):
     @classmethod
     def _each_class_once(cls, value: list[DataClass]) -> list[DataClass]:
         if len(set(value)) != len(value):
-            raise ValueError("lists a data class twice")
+            raise CodedValueError("lists a data class twice", code="listed_twice")
         return value
 
 

@@ -60,10 +60,17 @@ def record_consent(
 ) -> Consent:
     participant = _administration_of(session, principal, participant_id)
     policies.require(principal, Action.PARTICIPANTS_WRITE)
+    participant_service.refuse_if_erased(participant)
     if session.get(Organisation, data.receiving_organisation_id) is None:
-        raise RuleViolation.on("receiving_organisation_id", "is not a known organisation")
+        raise RuleViolation.on(
+            "receiving_organisation_id", "is not a known organisation", code="unknown_organisation"
+        )
     if data.given_by is GivenBy.REPRESENTATIVE and not data.representative_name:
-        raise RuleViolation.on("representative_name", "is required when given_by is representative")
+        raise RuleViolation.on(
+            "representative_name",
+            "is required when given_by is representative",
+            code="representative_required",
+        )
     consent = Consent(
         participant_id=participant.id,
         receiving_organisation_id=data.receiving_organisation_id,
@@ -98,7 +105,9 @@ def withdraw_consent(
         raise Conflict(f"This consent was already withdrawn on {consent.withdrawn_on.isoformat()}")
     withdrawn_on = data.withdrawn_on or date.today()
     if withdrawn_on < consent.given_on:
-        raise RuleViolation.on("withdrawn_on", "cannot be before the consent was given")
+        raise RuleViolation.on(
+            "withdrawn_on", "cannot be before the consent was given", code="before_consent_given"
+        )
     consent.withdrawn_on = withdrawn_on
     consent.withdrawn_by = principal.id
     consent.withdrawal_reason = data.reason

@@ -9,6 +9,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator
 
+from app.core.errors import CodedValueError
+
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -26,7 +28,7 @@ def _written_as_day(value: object) -> object:
     # schema promises `format: date`: a day arrives as YYYY-MM-DD or is refused.
     if isinstance(value, date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
         return value
-    raise ValueError("must be a date written as YYYY-MM-DD")
+    raise CodedValueError("must be a date written as YYYY-MM-DD", code="not_a_date")
 
 
 IsoDate = Annotated[date, BeforeValidator(_written_as_day)]

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 STATUS_DESCRIPTIONS = {
     400: "Malformed request (for example invalid JSON or a bad If-Match)",
@@ -25,8 +25,25 @@ STATUS_DESCRIPTIONS = {
 
 
 class ProblemFieldError(BaseModel):
-    field: str
-    message: str
+    """One invalid field. Translate ``code`` (with ``params``); ``message`` is English."""
+
+    field: str = Field(description="The field, dotted for nested ones (``entries.0.half_day``)")
+    message: str = Field(description="What is wrong, in English, for people reading the API")
+    code: str = Field(
+        description=(
+            "A stable, snake_case machine code for the error (e.g. ``required``, ``too_long``, "
+            "``already_in_use``); the list is in app/core/errors.py. Clients translate this."
+        ),
+        examples=["too_long"],
+    )
+    params: dict[str, str | int | float | bool] = Field(
+        default_factory=dict,
+        description=(
+            'Values the code\'s text needs, e.g. ``{"max": 200}`` for ``too_long``; '
+            "left out when there are none"
+        ),
+        examples=[{"max": 200}],
+    )
 
 
 class Problem(BaseModel):

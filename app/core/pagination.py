@@ -53,6 +53,8 @@ def parse_sort(sort: str, allowed: dict[str, InstrumentedAttribute[Any]]) -> Sor
                 FieldError(
                     "sort",
                     f"must be one of {', '.join(sorted(allowed))}, optionally prefixed with '-'",
+                    "unknown_sort",
+                    {"allowed": ", ".join(sorted(allowed))},
                 )
             ],
         )
@@ -70,7 +72,8 @@ def _encode(sort: str, value: Any, row_id: uuid.UUID) -> str:
 
 def _invalid_cursor() -> RuleViolation:
     return RuleViolation(
-        "Invalid cursor", errors=[FieldError("cursor", "is not a cursor from this list")]
+        "Invalid cursor",
+        errors=[FieldError("cursor", "is not a cursor from this list", "invalid_cursor")],
     )
 
 

@@ -18,14 +18,16 @@ from pydantic import (
     field_validator,
 )
 
+from app.core.errors import CodedValueError
+
 
 def _refuse_unstorable_text(value: str) -> None:
     # NUL is rejected by PostgreSQL and lone surrogates cannot be encoded: refuse both here so
     # the answer is a 422 on both databases instead of a driver error on one of them.
     if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
+        raise CodedValueError("must not contain NUL characters", code="nul_character")
     if any(unicodedata.category(ch) == "Cs" for ch in value):
-        raise ValueError("must be valid Unicode text")
+        raise CodedValueError("must be valid Unicode text", code="invalid_unicode")
 
 
 def clean_text(value: str) -> str:
@@ -49,18 +51,32 @@ def _check_limits(value: Any) -> None:
     if isinstance(value, str):
         _refuse_unstorable_text(value)
         if len(value) > LONGEST_TEXT:
-            raise ValueError(f"must be at most {LONGEST_TEXT:,} characters")
+            raise CodedValueError(
+                f"must be at most {LONGEST_TEXT:,} characters",
+                code="too_long",
+                params={"max": LONGEST_TEXT},
+            )
     elif isinstance(value, int):
         if abs(value) > LARGEST_INTEGER:
-            raise ValueError(f"must lie between -{LARGEST_INTEGER} and {LARGEST_INTEGER}")
+            raise CodedValueError(
+                f"must lie between -{LARGEST_INTEGER} and {LARGEST_INTEGER}",
+                code="out_of_range",
+                params={"min": -LARGEST_INTEGER, "max": LARGEST_INTEGER},
+            )
     elif isinstance(value, float | Decimal):
         number = float(value)
         if not math.isfinite(number) or abs(number) > LARGEST_INTEGER:
-            raise ValueError("must be a finite number of reasonable size")
+            raise CodedValueError(
+                "must be a finite number of reasonable size", code="number_out_of_range"
+            )
     elif isinstance(value, date):
         day = value.date() if isinstance(value, datetime) else value
         if not EARLIEST_DATE <= day <= LATEST_DATE:
-            raise ValueError(f"must lie between {EARLIEST_DATE} and {LATEST_DATE}")
+            raise CodedValueError(
+                f"must lie between {EARLIEST_DATE} and {LATEST_DATE}",
+                code="date_out_of_range",
+                params={"min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat()},
+            )
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             _check_limits(item)
@@ -75,7 +91,7 @@ def _check_limits(value: Any) -> None:
 
 def _no_line_breaks(value: str) -> str:
     if any(ch in value for ch in "\r\n\t"):
-        raise ValueError("must be a single line")
+        raise CodedValueError("must be a single line", code="single_line")
     return value
 
 
@@ -125,7 +141,7 @@ class WriteSchema(BaseModel):
         if isinstance(value, int | float) and not isinstance(value, bool):
             field = cls.model_fields.get(info.field_name or "")
             if field is not None and _holds_a_day(field.annotation):
-                raise ValueError("must be a date written as YYYY-MM-DD")
+                raise CodedValueError("must be a date written as YYYY-MM-DD", code="not_a_date")
         return value
 
     @field_validator("*", mode="after")
@@ -144,7 +160,9 @@ class UpdateSchema(WriteSchema):
     @classmethod
     def _null_only_where_allowed(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None and info.field_name not in cls.nullable_fields:
-            raise ValueError("cannot be empty: leave the field out to keep its value")
+            raise CodedValueError(
+                "cannot be empty: leave the field out to keep its value", code="not_nullable"
+            )
         return value
 
 
@@ -161,7 +179,11 @@ def not_before(start_field: str) -> Callable[[Any, ValidationInfo], Any]:
     def check(value: Any, info: ValidationInfo) -> Any:
         start = info.data.get(start_field)
         if value is not None and start is not None and value < start:
-            raise ValueError(f"cannot be before {start_field}")
+            raise CodedValueError(
+                f"cannot be before {start_field}",
+                code="before_field",
+                params={"other": start_field},
+            )
         return value
 
     return check
@@ -169,7 +191,7 @@ def not_before(start_field: str) -> Callable[[Any, ValidationInfo], Any]:
 
 def not_in_future(value: date | None) -> date | None:
     if value is not None and value > date.today():
-        raise ValueError("cannot be in the future")
+        raise CodedValueError("cannot be in the future", code="in_future")
     return value
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
+from app.core.errors import CodedValueError
 from app.core.schemas import (
     Name,
     PastDate,
@@ -91,7 +92,7 @@ class EmployerRead(ReadSchema):
 
 def _unique_ids(ids: list[uuid.UUID] | None) -> list[uuid.UUID] | None:
     if ids is not None and len(set(ids)) != len(ids):
-        raise ValueError("lists a trajectory twice")
+        raise CodedValueError("lists a trajectory twice", code="listed_twice")
     return ids
 
 

@@ -122,13 +122,17 @@ def _flush_employer(session: Session) -> None:
     except IntegrityError as exc:
         if not is_unique_violation(exc):
             raise
-        raise Conflict(_KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use")]) from exc
+        raise Conflict(
+            _KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use", "already_in_use")]
+        ) from exc
 
 
 def create_employer(session: Session, principal: Principal, data: EmployerCreate) -> Employer:
     policies.require(principal, Action.EMPLOYMENT_WRITE)
     if _kbo_taken(session, principal.organisation_id, data.kbo_number, None):
-        raise Conflict(_KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use")])
+        raise Conflict(
+            _KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use", "already_in_use")]
+        )
     employer = Employer(
         organisation_id=principal.organisation_id, created_by=principal.id, **data.model_dump()
     )
@@ -153,7 +157,9 @@ def update_employer(
     if changes.get("kbo_number") and _kbo_taken(
         session, employer.organisation_id, changes["kbo_number"], employer.id
     ):
-        raise Conflict(_KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use")])
+        raise Conflict(
+            _KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use", "already_in_use")]
+        )
     _apply(employer, changes)
     _flush_employer(session)
     return employer
@@ -168,7 +174,11 @@ def _referenced_employer(
     found = session.scalar(
         select(Employer.id).where(Employer.id == employer_id, policies.visible_employers(principal))
     )
-    return None if found else FieldError("employer_id", "is not an employer you know")
+    return (
+        None
+        if found
+        else FieldError("employer_id", "is not an employer you know", "unknown_employer")
+    )
 
 
 def _raise_if(errors: list[FieldError | None]) -> None:
@@ -198,7 +208,8 @@ def list_employer_contacts(
 ) -> PageResult:
     if from_ and to and to < from_:
         raise RuleViolation(
-            "The period ends before it starts", errors=[FieldError("to", "is before from")]
+            "The period ends before it starts",
+            errors=[FieldError("to", "is before from", "before_field", {"other": "from"})],
         )
     statement = _contact_query().where(policies.visible_employer_contacts(principal))
     if employer_id:
@@ -279,7 +290,11 @@ def _referenced_staff(
     if staff_id == principal.id:
         return None
     colleague = auth_service.is_active_staff_of(session, staff_id, principal.organisation_id)
-    return None if colleague else FieldError("staff_id", "is not an active colleague of yours")
+    return (
+        None
+        if colleague
+        else FieldError("staff_id", "is not an active colleague of yours", "not_active_staff")
+    )
 
 
 def _referenced_trajectories(
@@ -296,7 +311,12 @@ def _referenced_trajectories(
     )
     unknown = [str(i) for i in trajectory_ids if i not in visible]
     if unknown:
-        return FieldError("trajectory_ids", f"unknown trajectory {', '.join(unknown)}")
+        return FieldError(
+            "trajectory_ids",
+            f"unknown trajectory {', '.join(unknown)}",
+            "unknown_reference",
+            {"values": ", ".join(unknown)},
+        )
     return None
 
 
@@ -385,10 +405,16 @@ def internship_rule_errors(
                 "type",
                 f"{type.value} is only valid for internships that started before "
                 f"{LEGACY_INTERNSHIP_TYPES_END.isoformat()}: use work_experience",
+                "legacy_internship_type",
+                {"type": type.value, "date": LEGACY_INTERNSHIP_TYPES_END.isoformat()},
             )
         )
     if end_date is not None and end_date < start_date:
-        errors.append(FieldError("end_date", "cannot be before start_date"))
+        errors.append(
+            FieldError(
+                "end_date", "cannot be before start_date", "before_field", {"other": "start_date"}
+            )
+        )
     elif (
         type is InternshipType.WORK_EXPERIENCE
         and end_date is not None
@@ -400,10 +426,18 @@ def internship_rule_errors(
                 "end_date",
                 f"a work-experience internship lasts at most {WORK_EXPERIENCE_MAX_MONTHS} "
                 f"months: end on {last.isoformat()} at the latest",
+                "internship_too_long",
+                {"months": WORK_EXPERIENCE_MAX_MONTHS, "date": last.isoformat()},
             )
         )
     if result is InternshipResult.ENDED_EARLY and not early_end_reason:
-        errors.append(FieldError("early_end_reason", "is required when the internship ended early"))
+        errors.append(
+            FieldError(
+                "early_end_reason",
+                "is required when the internship ended early",
+                "early_end_reason_required",
+            )
+        )
     return errors
 
 
@@ -496,6 +530,7 @@ def update_internship(
     internship = get_internship(session, principal, internship_id)
     policies.require(principal, Action.EMPLOYMENT_WRITE)
     check_version(version, internship.version)
+    trajectory_service.refuse_edits_on_deidentified(session, internship.trajectory_id)
     changes = data.model_dump(exclude_unset=True)
 
     def merged(field: str) -> Any:
@@ -599,14 +634,22 @@ def _referenced_trajectory_of(
             policies.visible_trajectories(principal),
         )
     )
-    return None if found else FieldError("trajectory_id", "is not a trajectory of this participant")
+    return (
+        None
+        if found
+        else FieldError(
+            "trajectory_id", "is not a trajectory of this participant", "not_of_participant"
+        )
+    )
 
 
 def _employer_required(
     contract_type: ContractType, employer_id: uuid.UUID | None
 ) -> FieldError | None:
     if employer_id is None and contract_type is not ContractType.SELF_EMPLOYED:
-        return FieldError("employer_id", "is required unless the contract is self_employed")
+        return FieldError(
+            "employer_id", "is required unless the contract is self_employed", "employer_required"
+        )
     return None
 
 
@@ -635,12 +678,18 @@ def update_job(
     job = get_job(session, principal, job_id)
     policies.require(principal, Action.EMPLOYMENT_WRITE)
     check_version(version, job.version)
+    trajectory_service.refuse_edits_on_deidentified(session, job.trajectory_id)
+    erased = session.get(Participant, job.participant_id)
+    if erased is not None:
+        participant_service.refuse_if_erased(erased)
     changes = data.model_dump(exclude_unset=True)
     start = changes.get("start_date", job.start_date)
     end = changes.get("end_date", job.end_date)
     _raise_if(
         [
-            FieldError("end_date", "cannot be before start_date")
+            FieldError(
+                "end_date", "cannot be before start_date", "before_field", {"other": "start_date"}
+            )
             if end is not None and end < start
             else None,
             _referenced_trajectory_of(

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
 
+from app.core.errors import CodedValueError
 from app.core.schemas import ReadSchema, WriteSchema, clean_text
 from app.funding.models import FunderDecision
 
@@ -31,7 +32,9 @@ class FunderMonthDecide(WriteSchema):
     def _reason_for_rejection(cls, value: str | None, info: ValidationInfo) -> str | None:
         value = value or None
         if value is None and info.data.get("decision") is FunderDecision.REJECTED:
-            raise ValueError("is required when rejecting a month")
+            raise CodedValueError(
+                "is required when rejecting a month", code="required_when_rejecting"
+            )
         return value
 
 

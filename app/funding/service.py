@@ -136,7 +136,8 @@ def parse_month(key: str) -> date:
     month = parse_month_key(key)
     if month is None:
         raise RuleViolation(
-            "Invalid month", errors=[FieldError("month", "must be a month written as YYYY-MM")]
+            "Invalid month",
+            errors=[FieldError("month", "must be a month written as YYYY-MM", "invalid_month")],
         )
     return month
 
@@ -391,6 +392,8 @@ def _check_cap(session: Session, trajectory: Trajectory, decision: FunderMonth |
                 FieldError(
                     "decision",
                     f"the cap of {MAX_APPROVED_MONTHS_PER_PARTICIPANT} approved months is reached",
+                    "approval_cap_reached",
+                    {"max": MAX_APPROVED_MONTHS_PER_PARTICIPANT},
                 )
             ],
         )
@@ -412,7 +415,7 @@ def decide_funder_month(
     if month >= first_day(_today()):
         raise Conflict(
             f"{month_key(month)} is not over yet: decide a month once it has ended",
-            errors=[FieldError("month", "is not over yet")],
+            errors=[FieldError("month", "is not over yet", "month_not_over")],
         )
     view = _month_of(session, trajectory, month)
     check_version(version, view.version)
@@ -421,7 +424,13 @@ def decide_funder_month(
         if refusal is not None:
             raise Conflict(
                 f"{month_key(month)} was not realised: {refusal}",
-                errors=[FieldError("decision", refusal)],
+                errors=[
+                    FieldError(
+                        "decision",
+                        refusal,
+                        "month_not_active" if not view.realisation.active else "no_action_logged",
+                    )
+                ],
             )
         _check_cap(session, trajectory, view.decision)
     record = view.decision

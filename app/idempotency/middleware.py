@@ -258,7 +258,7 @@ def _problem(error: AppError) -> JSONResponse:
         "detail": error.detail,
     }
     if error.errors:
-        body["errors"] = [{"field": e.field, "message": e.message} for e in error.errors]
+        body["errors"] = [e.as_dict() for e in error.errors]
     body.update(error.extra)
     return JSONResponse(
         body, status_code=error.status, headers=error.headers, media_type="application/problem+json"

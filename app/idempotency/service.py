@@ -173,7 +173,9 @@ def _answer_from(record: IdempotencyKey, fingerprint: str) -> StoredResponse:
 
 
 def _invalid_key(message: str) -> RuleViolation:
-    return RuleViolation(f"{HEADER} {message}", errors=[FieldError(HEADER, message)])
+    return RuleViolation(
+        f"{HEADER} {message}", errors=[FieldError(HEADER, message, "invalid_idempotency_key")]
+    )
 
 
 def _in_progress() -> Conflict:

@@ -95,6 +95,7 @@ def update_note(
     note = get_note(session, principal, note_id)
     policies.require_note_author(principal, note.author_id)
     check_version(version, note.version)
+    trajectory_service.refuse_edits_on_deidentified(session, note.trajectory_id)
     if data.visibility is not None:
         _require_may_write(principal, data.visibility)
     for field, value in data.model_dump(exclude_unset=True).items():

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from app.core.errors import CodedValueError
 from app.core.schemas import Code, Name, ReadSchema, ShortText, UpdateSchema, WriteSchema
 from app.organisations.models import OrganisationKind, PartnerRole, Province
 
@@ -17,9 +18,11 @@ def _kbo_number(value: str) -> str:
     if len(digits) == 9:  # older numbers are written without the leading 0
         digits = "0" + digits
     if not re.fullmatch(r"[01]\d{9}", digits):
-        raise ValueError("must be 10 digits starting with 0 or 1, e.g. 0123.456.749")
+        raise CodedValueError(
+            "must be 10 digits starting with 0 or 1, e.g. 0123.456.749", code="invalid_kbo"
+        )
     if 97 - int(digits[:8]) % 97 != int(digits[8:]):
-        raise ValueError("has a wrong check number")
+        raise CodedValueError("has a wrong check number", code="wrong_check_number")
     return digits
 
 

@@ -45,7 +45,9 @@ def _flush_unique(session: Session, field: str, message: str) -> None:
     except IntegrityError as exc:
         if not is_unique_violation(exc):
             raise
-        raise Conflict(message, errors=[FieldError(field, "is already in use")]) from exc
+        raise Conflict(
+            message, errors=[FieldError(field, "is already in use", "already_in_use")]
+        ) from exc
 
 
 # --- organisations ------------------------------------------------------------------------
@@ -104,7 +106,9 @@ def create_organisation(
 ) -> Organisation:
     policies.require(principal, Action.ORGANISATIONS_CREATE)
     if _kbo_taken(session, data.kbo_number):
-        raise Conflict(_KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use")])
+        raise Conflict(
+            _KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use", "already_in_use")]
+        )
     organisation = Organisation(**data.model_dump())
     session.add(organisation)
     _flush_unique(session, "kbo_number", _KBO_TAKEN)
@@ -126,10 +130,14 @@ def update_organisation(
     if "kind" in changes and not principal.is_platform_admin:
         raise RuleViolation(
             "Only platform admins change an organisation's kind",
-            errors=[FieldError("kind", "can only be changed by a platform admin")],
+            errors=[
+                FieldError("kind", "can only be changed by a platform admin", "platform_admin_only")
+            ],
         )
     if _kbo_taken(session, changes.get("kbo_number"), organisation.id):
-        raise Conflict(_KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use")])
+        raise Conflict(
+            _KBO_TAKEN, errors=[FieldError("kbo_number", "is already in use", "already_in_use")]
+        )
     for field, value in changes.items():
         setattr(organisation, field, value)
     _flush_unique(session, "kbo_number", _KBO_TAKEN)
@@ -183,7 +191,9 @@ def create_work_floor(
     get_organisation(session, principal, organisation_id)
     policies.require_in_organisation(principal, Action.WORK_FLOORS_MANAGE, organisation_id)
     if _floor_name_taken(session, organisation_id, data.name):
-        raise Conflict(_FLOOR_NAME_TAKEN, errors=[FieldError("name", "is already in use")])
+        raise Conflict(
+            _FLOOR_NAME_TAKEN, errors=[FieldError("name", "is already in use", "already_in_use")]
+        )
     floor = WorkFloor(organisation_id=organisation_id, **data.model_dump())
     session.add(floor)
     _flush_unique(session, "name", _FLOOR_NAME_TAKEN)
@@ -213,7 +223,9 @@ def update_work_floor(
     if "name" in changes and _floor_name_taken(
         session, floor.organisation_id, changes["name"], floor.id
     ):
-        raise Conflict(_FLOOR_NAME_TAKEN, errors=[FieldError("name", "is already in use")])
+        raise Conflict(
+            _FLOOR_NAME_TAKEN, errors=[FieldError("name", "is already in use", "already_in_use")]
+        )
     for field, value in changes.items():
         setattr(floor, field, value)
     _flush_unique(session, "name", _FLOOR_NAME_TAKEN)
@@ -262,18 +274,27 @@ def _check_members(
     if len(set(ids)) != len(ids):
         raise RuleViolation(
             "An organisation can be a member only once",
-            errors=[FieldError("members", "lists an organisation twice")],
+            errors=[FieldError("members", "lists an organisation twice", "listed_twice")],
         )
     if lead_organisation_id not in ids:
         raise RuleViolation(
             "The lead organisation must be a member",
-            errors=[FieldError("lead_organisation_id", "must be one of the members")],
+            errors=[
+                FieldError("lead_organisation_id", "must be one of the members", "must_be_member")
+            ],
         )
     known = set(session.scalars(select(Organisation.id).where(Organisation.id.in_(ids))))
     if missing := [str(i) for i in ids if i not in known]:
         raise RuleViolation(
             "Unknown organisation",
-            errors=[FieldError("members", f"unknown organisation {', '.join(missing)}")],
+            errors=[
+                FieldError(
+                    "members",
+                    f"unknown organisation {', '.join(missing)}",
+                    "unknown_reference",
+                    {"values": ", ".join(missing)},
+                )
+            ],
         )
 
 
@@ -288,7 +309,10 @@ def create_partnership(
     _may_manage_partnership(principal, data.lead_organisation_id)
     _check_members(session, data.lead_organisation_id, data.members)
     if session.scalar(select(Partnership.id).where(Partnership.name == data.name)):
-        raise Conflict(_PARTNERSHIP_NAME_TAKEN, errors=[FieldError("name", "is already in use")])
+        raise Conflict(
+            _PARTNERSHIP_NAME_TAKEN,
+            errors=[FieldError("name", "is already in use", "already_in_use")],
+        )
     partnership = Partnership(
         name=data.name,
         lead_organisation_id=data.lead_organisation_id,
@@ -329,7 +353,10 @@ def update_partnership(
             Partnership.name == changes["name"], Partnership.id != partnership.id
         )
     ):
-        raise Conflict(_PARTNERSHIP_NAME_TAKEN, errors=[FieldError("name", "is already in use")])
+        raise Conflict(
+            _PARTNERSHIP_NAME_TAKEN,
+            errors=[FieldError("name", "is already in use", "already_in_use")],
+        )
     if "name" in changes:
         partnership.name = changes["name"]
     partnership.lead_organisation_id = lead

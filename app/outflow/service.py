@@ -57,22 +57,46 @@ def _link_errors(
     category = info(data.category)
     errors = []
     if category.requires_job and data.job_id is None:
-        errors.append(FieldError("job_id", "is required for a paid outflow: record the job first"))
+        errors.append(
+            FieldError(
+                "job_id", "is required for a paid outflow: record the job first", "job_required"
+            )
+        )
     elif data.job_id is not None and not category.paid:
-        errors.append(FieldError("job_id", f"only a paid outflow links a job, not {data.category}"))
+        errors.append(
+            FieldError(
+                "job_id",
+                f"only a paid outflow links a job, not {data.category}",
+                "job_not_allowed",
+                {"category": str(data.category)},
+            )
+        )
     elif data.job_id is not None and not employment_service.find_job_of_participant(
         session, principal, data.job_id, trajectory.participant_id
     ):
-        errors.append(FieldError("job_id", "is not a job of this trajectory's participant"))
+        errors.append(
+            FieldError(
+                "job_id", "is not a job of this trajectory's participant", "not_of_participant"
+            )
+        )
     if data.internship_id is not None:
         if not category.may_link_internship:
             errors.append(
-                FieldError("internship_id", f"a {data.category} outflow links no internship")
+                FieldError(
+                    "internship_id",
+                    f"a {data.category} outflow links no internship",
+                    "internship_not_allowed",
+                    {"category": str(data.category)},
+                )
             )
         elif not employment_service.find_internship_of_trajectory(
             session, principal, data.internship_id, trajectory.id
         ):
-            errors.append(FieldError("internship_id", "is not an internship of this trajectory"))
+            errors.append(
+                FieldError(
+                    "internship_id", "is not an internship of this trajectory", "not_of_trajectory"
+                )
+            )
     return errors
 
 
@@ -165,7 +189,14 @@ def _replace(
         # The date is the phase move's date, and the phase history is append-only.
         raise Conflict(
             "The outflow date is the date of the phase move and cannot change",
-            errors=[FieldError("date", f"must stay {outflow.date.isoformat()}")],
+            errors=[
+                FieldError(
+                    "date",
+                    f"must stay {outflow.date.isoformat()}",
+                    "date_fixed",
+                    {"date": outflow.date.isoformat()},
+                )
+            ],
         )
     if errors := _link_errors(session, principal, trajectory, data):
         raise RuleViolation("The outflow's links are invalid", errors=errors)
@@ -211,17 +242,27 @@ def follow_up_rule_errors(
     """Rules spanning a follow-up's fields (pure, for create and update)."""
     errors = []
     if due_on < outflow_date:
-        errors.append(FieldError("due_on", "cannot be before the outflow date"))
+        errors.append(
+            FieldError("due_on", "cannot be before the outflow date", "before_outflow_date")
+        )
     if contacted_on is not None and contacted_on < outflow_date:
-        errors.append(FieldError("contacted_on", "cannot be before the outflow date"))
+        errors.append(
+            FieldError("contacted_on", "cannot be before the outflow date", "before_outflow_date")
+        )
     if status is not None and contacted_on is None:
-        errors.append(FieldError("contacted_on", "is required with a status"))
+        errors.append(
+            FieldError("contacted_on", "is required with a status", "required_with_status")
+        )
     if contacted_on is not None and status is None:
-        errors.append(FieldError("status", "is required once the contact is made"))
+        errors.append(
+            FieldError("status", "is required once the contact is made", "required_after_contact")
+        )
     if status is not None and status is not FollowUpStatus.UNKNOWN and source is None:
-        errors.append(FieldError("source", "is required: who told you?"))
+        errors.append(FieldError("source", "is required: who told you?", "source_required"))
     if hours_per_week is not None and status not in WORKING_STATUSES:
-        errors.append(FieldError("hours_per_week", "only for someone who is working"))
+        errors.append(
+            FieldError("hours_per_week", "only for someone who is working", "only_when_working")
+        )
     return errors
 
 
@@ -288,6 +329,7 @@ def update_follow_up(
     follow_up = get_follow_up(session, principal, follow_up_id)
     policies.require(principal, Action.EMPLOYMENT_WRITE)
     check_version(version, follow_up.version)
+    trajectory_service.refuse_edits_on_deidentified(session, follow_up.trajectory_id)
     outflow_date = session.scalar(select(Outflow.date).where(Outflow.id == follow_up.outflow_id))
     assert outflow_date is not None  # the foreign key guarantees it
     changes = data.model_dump(exclude_unset=True)

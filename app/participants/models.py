@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.database import Base, IdMixin, TimestampMixin, VersionedMixin
+from app.core.database import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
 from app.core.types import str_enum
 from app.participants.names import name_key, sort_name
 
@@ -147,3 +147,25 @@ class VdabAdvice(IdMixin, TimestampMixin, Base):
     )
     advice: Mapped[VdabAdviceKind] = mapped_column(str_enum(VdabAdviceKind, "vdab_advice_kind"))
     advised_on: Mapped[date]
+
+
+class ParticipantChange(IdMixin, Base):
+    """One field of a participant as it was before and after an edit: rectification keeps its
+    history (AVG/GDPR art. 16). The values are personal data, so retention and erasure clear
+    them with the class of the field they belong to (app/retention)."""
+
+    __tablename__ = "participant_changes"
+    __table_args__ = (
+        Index("ix_participant_changes_participant_id_changed_at", "participant_id", "changed_at"),
+    )
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_by: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)

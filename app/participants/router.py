@@ -22,6 +22,7 @@ from app.participants.schemas import (
     BenefitStatusRead,
     DuplicateCandidate,
     Insz,
+    ParticipantChangeRead,
     ParticipantCreate,
     ParticipantDetail,
     ParticipantListItem,
@@ -214,6 +215,19 @@ def delete_participant(
 ) -> Response:
     service.delete_participant(session, principal, participant_id, version=version)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{participant_id}/changes",
+    response_model=list[ParticipantChangeRead],
+    responses=problems(403, 404),
+    summary="What each edit changed in the participant's record, newest first",
+)
+def list_participant_changes(
+    participant_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> list[ParticipantChangeRead]:
+    changes = service.list_changes(session, principal, participant_id)
+    return [ParticipantChangeRead.of(change, name) for change, name in changes]
 
 
 @router.get(

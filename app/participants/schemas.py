@@ -8,9 +8,16 @@ from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, ConfigDict, EmailStr, Field, StringConstraints
 
+from app.core.errors import CodedValueError
 from app.core.pagination import Page
 from app.core.schemas import Name, PastDate, ReadSchema, ShortText, WriteSchema, not_before
-from app.participants.models import BenefitKind, PermissionIssuer, ReferralSource, VdabAdviceKind
+from app.participants.models import (
+    BenefitKind,
+    ParticipantChange,
+    PermissionIssuer,
+    ReferralSource,
+    VdabAdviceKind,
+)
 from app.trajectories.phases import Phase, Status
 
 
@@ -24,19 +31,21 @@ def _insz(value: str) -> str:
     """Belgian national register number (INSZ/rijksregisternummer) with its mod-97 check."""
     digits = re.sub(r"[\s.\-]", "", value)
     if not re.fullmatch(r"\d{11}", digits):
-        raise ValueError("must be 11 digits, e.g. 85.07.30-033.28")
+        raise CodedValueError("must be 11 digits, e.g. 85.07.30-033.28", code="invalid_insz")
     body, check = int(digits[:9]), int(digits[9:])
     # People born from 2000 on have a 2 put in front of the nine digits for the check.
     if check not in (97 - body % 97, 97 - int("2" + digits[:9]) % 97):
-        raise ValueError("has a wrong check number")
+        raise CodedValueError("has a wrong check number", code="wrong_check_number")
     return digits
 
 
 def _plausible_birth_date(value: date) -> date:
     if value > date.today():
-        raise ValueError("cannot be in the future")
+        raise CodedValueError("cannot be in the future", code="in_future")
     if value.year < 1900:
-        raise ValueError("must be after 1900")
+        raise CodedValueError(
+            "must be after 1900", code="date_too_early", params={"min": "1900-01-01"}
+        )
     return value
 
 
@@ -232,6 +241,32 @@ class BenefitStatusRead(ReadSchema):
     kind: BenefitKind
     valid_from: date
     valid_to: date | None
+
+
+class ParticipantChangeRead(ReadSchema):
+    """One field as it was before and after an edit (rectification with history)."""
+
+    id: uuid.UUID
+    field: str
+    old_value: str | None = Field(
+        description="null when the field was empty, or was cleared by retention or erasure"
+    )
+    new_value: str | None
+    changed_at: datetime
+    changed_by: uuid.UUID | None
+    changed_by_name: str | None = Field(description="null when the account no longer exists")
+
+    @classmethod
+    def of(cls, change: ParticipantChange, changed_by_name: str | None) -> ParticipantChangeRead:
+        return cls(
+            id=change.id,
+            field=change.field,
+            old_value=change.old_value,
+            new_value=change.new_value,
+            changed_at=change.changed_at,
+            changed_by=change.changed_by,
+            changed_by_name=changed_by_name,
+        )
 
 
 class ActivityPermissionCreate(WriteSchema):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, union_all
@@ -28,7 +29,13 @@ from app.core.schemas import WriteSchema
 from app.employment.models import EmployerContact, EmployerContactTrajectory
 from app.organisations.models import Framework
 from app.outflow.models import FollowUp
-from app.participants.models import ActivityPermission, BenefitStatus, Participant, VdabAdvice
+from app.participants.models import (
+    ActivityPermission,
+    BenefitStatus,
+    Participant,
+    ParticipantChange,
+    VdabAdvice,
+)
 from app.participants.names import name_key, search_key
 from app.participants.schemas import (
     DuplicateCandidate,
@@ -83,12 +90,28 @@ def _refuse_insz_to_work_floor(principal: Principal, insz: str | None) -> None:
         policies.require(principal, Action.PARTICIPANTS_READ_FULL)
 
 
+# Actions that only read: everything else changes or adds to the person's data.
+READ_ACTIONS = frozenset({Action.PARTICIPANTS_READ, Action.PARTICIPANTS_READ_FULL})
+
+
 def get_participant_for(
     session: Session, principal: Principal, participant_id: uuid.UUID, action: Action
 ) -> Participant:
     participant = get_participant(session, principal, participant_id)
     policies.require(principal, action)
+    if action not in READ_ACTIONS:
+        refuse_if_erased(participant)
     return participant
+
+
+def refuse_if_erased(participant: Participant) -> None:
+    """After an erasure on request the record stays, de-identified, so the figures stay
+    true; nothing new may be written about the person (it would undo the erasure)."""
+    if participant.erased_at is not None:
+        raise Conflict(
+            f"This participant's data was erased on request on {participant.erased_at:%Y-%m-%d}: "
+            "nothing can be added or changed"
+        )
 
 
 # --- duplicates ---------------------------------------------------------------------------
@@ -167,7 +190,7 @@ def _insz_taken(
 def _insz_conflict() -> Conflict:
     return Conflict(
         "A participant with this INSZ is already registered",
-        errors=[FieldError("insz", "is already registered")],
+        errors=[FieldError("insz", "is already registered", "already_registered")],
     )
 
 
@@ -245,6 +268,7 @@ def update_participant(
         session, participant.organisation_id, changes["insz"], participant.id
     ):
         raise _insz_conflict()
+    before = {field: _as_text(getattr(participant, field)) for field in changes}
     if "first_name" in changes or "last_name" in changes:
         participant.set_name(
             changes.pop("first_name", participant.first_name),
@@ -254,6 +278,7 @@ def update_participant(
         participant.set_target_groups(changes.pop("target_groups"))
     for field, value in changes.items():
         setattr(participant, field, value)
+    _record_changes(session, principal, participant, before)
     try:
         session.flush()
     except IntegrityError as exc:
@@ -261,6 +286,53 @@ def update_participant(
             raise
         raise _insz_conflict() from exc
     return participant
+
+
+def _as_text(value: object) -> str | None:
+    """A field's value as the history stores it: ISO dates, enum values, lists joined."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(_as_text(item)) for item in value)
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _record_changes(
+    session: Session, principal: Principal, participant: Participant, before: dict[str, str | None]
+) -> None:
+    """Keep what each changed field held before the edit; a field sent unchanged is no
+    rectification and leaves no row."""
+    for field, old_value in before.items():
+        new_value = _as_text(getattr(participant, field))
+        if new_value != old_value:
+            session.add(
+                ParticipantChange(
+                    participant_id=participant.id,
+                    changed_by=principal.id,
+                    field=field,
+                    old_value=old_value,
+                    new_value=new_value,
+                )
+            )
+
+
+def list_changes(
+    session: Session, principal: Principal, participant_id: uuid.UUID
+) -> list[tuple[ParticipantChange, str | None]]:
+    """The rectification history, newest first, with the editor's name. It holds old INSZ
+    numbers and addresses: the full record's readers only (coaches get 403)."""
+    get_participant_for(session, principal, participant_id, Action.PARTICIPANTS_READ_FULL)
+    rows = session.execute(
+        select(ParticipantChange, User.name)
+        .outerjoin(User, User.id == ParticipantChange.changed_by)
+        .where(ParticipantChange.participant_id == participant_id)
+        .order_by(ParticipantChange.changed_at.desc(), ParticipantChange.id)
+    )
+    return [(change, name) for change, name in rows]
 
 
 def delete_participant(
@@ -416,7 +488,8 @@ def list_participants(
     if framework:
         if session.get(Framework, framework) is None:
             raise RuleViolation(
-                "Unknown framework", errors=[FieldError("framework", "is not a framework code")]
+                "Unknown framework",
+                errors=[FieldError("framework", "is not a framework code", "unknown_framework")],
             )
         trajectory_filters.append(Trajectory.framework_code == framework)
     if coach_id:

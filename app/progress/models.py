@@ -134,8 +134,12 @@ class Attendance(IdMixin, TimestampMixin, VersionedMixin, Base):
     )
 
 
-class CompetenceItem(IdMixin, Base):
-    """A work attitude scored in progress logs. Organisation NULL: the default set (seeded)."""
+class CompetenceItem(IdMixin, VersionedMixin, Base):
+    """A work attitude scored in progress logs. Organisation NULL: the default set (seeded).
+
+    Never deleted: progress scores point at their item. An item that is no longer scored is
+    deactivated; its code never changes (scores also keep the code).
+    """
 
     __tablename__ = "competence_items"
     __table_args__ = (
@@ -158,6 +162,8 @@ class CompetenceItem(IdMixin, Base):
     name_en: Mapped[str] = mapped_column(String(200))
     sort_order: Mapped[int] = mapped_column(default=0)
     is_active: Mapped[bool] = mapped_column(default=True)
+    # Rows inserted without the ORM (the migration's seed, bulk loaders) start at version 1.
+    version: Mapped[int] = mapped_column(nullable=False, server_default=text("1"))
 
 
 class ProgressLog(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -314,6 +320,7 @@ def default_competence_item_rows() -> list[dict[str, object]]:
             "name_en": name_en,
             "sort_order": position,
             "is_active": True,
+            "version": 1,
         }
         for position, (code, name_nl, name_en) in enumerate(DEFAULT_COMPETENCE_ITEMS, start=1)
     ]

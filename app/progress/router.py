@@ -20,7 +20,9 @@ from app.progress.schemas import (
     AttendanceRead,
     AttendanceUpdate,
     AttendanceWrite,
+    CompetenceItemCreate,
     CompetenceItemRead,
+    CompetenceItemUpdate,
     FloorDayRead,
     FloorDayWrite,
     GoalCreate,
@@ -246,11 +248,54 @@ def record_floor_day(
 
 @router.get("/competence-items", response_model=list[CompetenceItemRead], tags=["progress logs"])
 def list_competence_items(
-    session: SessionDep, principal: CurrentPrincipal
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    include_inactive: Annotated[
+        bool, Query(description="Also the deactivated items (for Beheer)")
+    ] = False,
 ) -> list[CompetenceItemRead]:
     """Your organisation's own items if it has any, else the default set."""
-    items = service.list_competence_items(session, principal)
+    items = service.list_competence_items(session, principal, include_inactive=include_inactive)
     return [CompetenceItemRead.model_validate(item) for item in items]
+
+
+@router.post(
+    "/competence-items",
+    response_model=CompetenceItemRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(403, 404, 409),
+    tags=["progress logs"],
+    summary="Add a competence item (admins; the first own item copies the default set)",
+)
+def create_competence_item(
+    data: CompetenceItemCreate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> CompetenceItemRead:
+    item = service.create_competence_item(session, principal, data)
+    return created(response, CompetenceItemRead, item, f"/api/v1/competence-items/{item.id}")
+
+
+@router.patch(
+    "/competence-items/{competence_item_id}",
+    response_model=CompetenceItemRead,
+    responses=problems(403, 404, 412, 428),
+    tags=["progress logs"],
+    summary="Rename, reorder or (de)activate a competence item; never deleted",
+)
+def update_competence_item(
+    competence_item_id: uuid.UUID,
+    data: CompetenceItemUpdate,
+    version: IfMatch,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> CompetenceItemRead:
+    item = service.update_competence_item(
+        session, principal, competence_item_id, data, version=version
+    )
+    return with_etag(response, CompetenceItemRead, item)
 
 
 @router.get(

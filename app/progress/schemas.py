@@ -192,10 +192,43 @@ class FloorDayRead(ReadSchema):
 
 
 class CompetenceItemRead(ReadSchema):
+    id: uuid.UUID
+    organisation_id: uuid.UUID | None = Field(description="null: an item of the default set")
     code: str
     name_nl: str
     name_en: str
     sort_order: int
+    is_active: bool
+    version: int
+
+
+ItemCode = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=50, pattern=r"^[a-z][a-z0-9_]*$"
+    ),
+]
+SortOrder = Annotated[int, Field(ge=0, le=10_000)]
+
+
+class CompetenceItemCreate(WriteSchema):
+    """A new item. ``organisation_id``: platform admins only (left out: the default set);
+    an organisation admin's item always belongs to their own organisation."""
+
+    code: ItemCode = Field(description="Lower case, digits and _; unique in the set; fixed")
+    name_nl: Name
+    name_en: Name
+    sort_order: SortOrder | None = Field(default=None, description="Left out: after the last")
+    organisation_id: uuid.UUID | None = None
+
+
+class CompetenceItemUpdate(UpdateSchema):
+    """The code stays: scores already given keep it. Deactivate instead of deleting."""
+
+    name_nl: Name | None = None
+    name_en: Name | None = None
+    sort_order: SortOrder | None = None
+    is_active: bool | None = None
 
 
 class ScoreWrite(WriteSchema):

@@ -27,6 +27,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -36,8 +37,8 @@ from app.access.permissions import Action
 from app.access.policies import Principal
 from app.auth import service as auth_service
 from app.core.concurrency import check_version
-from app.core.database import utcnow
-from app.core.errors import Conflict, FieldError, NotFound, RuleViolation
+from app.core.database import is_unique_violation, utcnow
+from app.core.errors import Conflict, FieldError, Forbidden, NotFound, RuleViolation
 from app.core.pagination import PageResult, paginate, parse_sort
 from app.organisations import service as organisation_service
 from app.organisations.models import WorkFloor
@@ -59,6 +60,8 @@ from app.progress.schemas import (
     ActivationSessionUpdate,
     AttendanceUpdate,
     AttendanceWrite,
+    CompetenceItemCreate,
+    CompetenceItemUpdate,
     FloorDayWrite,
     GoalCreate,
     GoalUpdate,
@@ -114,6 +117,7 @@ def _load_for_write(
 ) -> tuple[_Record, Trajectory]:
     loaded = _load(session, principal, model, record_id, label=label, options=options)
     policies.require(principal, Action.PROGRESS_WRITE)
+    trajectory_service.refuse_if_deidentified(loaded[1])
     return loaded
 
 
@@ -143,6 +147,7 @@ def _check_colleague(
             field,
             "must be an active staff member of the trajectory's organisation",
             "Unknown staff member",
+            code="not_active_staff",
         )
 
 
@@ -152,6 +157,8 @@ def _check_not_before_referral(trajectory: Trajectory, day: date, field: str) ->
             field,
             f"cannot be before the trajectory began ({trajectory.referred_on.isoformat()})",
             "The date lies before the trajectory began",
+            code="before_trajectory_start",
+            params={"date": trajectory.referred_on.isoformat()},
         )
 
 
@@ -189,9 +196,12 @@ def _floor_for(
             "work_floor_id",
             "must be a work floor of the trajectory's organisation",
             "Unknown work floor",
+            code="unknown_work_floor",
         )
     if not floor.is_active:
-        raise RuleViolation.on("work_floor_id", "is no longer in use", "Inactive work floor")
+        raise RuleViolation.on(
+            "work_floor_id", "is no longer in use", "Inactive work floor", code="inactive"
+        )
     return floor
 
 
@@ -201,6 +211,8 @@ def _check_planned(hours: Decimal, half_days: int) -> None:
             "planned_hours_per_week",
             f"cannot exceed {MAX_HOURS_PER_HALF_DAY} hours per planned half-day",
             "More hours planned than the half-days can hold",
+            code="too_many_hours",
+            params={"max": float(MAX_HOURS_PER_HALF_DAY)},
         )
 
 
@@ -228,7 +240,14 @@ def _check_capacity(
         raise Conflict(
             f"Work floor '{floor.name}' is full on {day.isoformat()}: {occupied} placements "
             f"for a capacity of {floor.capacity}. Give capacity_override_reason to place anyway.",
-            errors=[FieldError("capacity_override_reason", "is required: the floor is full")],
+            errors=[
+                FieldError(
+                    "capacity_override_reason",
+                    "is required: the floor is full",
+                    "floor_full",
+                    {"capacity": floor.capacity},
+                )
+            ],
             extra={"capacity": floor.capacity, "occupied": occupied},
         )
 
@@ -295,10 +314,18 @@ def update_placement(
     if end is not None and end < start:
         if "end_date" in changes:
             raise RuleViolation.on(
-                "end_date", "cannot be before start_date", "The end lies before the start"
+                "end_date",
+                "cannot be before start_date",
+                "The end lies before the start",
+                code="before_field",
+                params={"other": "start_date"},
             )
         raise RuleViolation.on(
-            "start_date", "cannot be after end_date", "The end lies before the start"
+            "start_date",
+            "cannot be after end_date",
+            "The end lies before the start",
+            code="after_field",
+            params={"other": "end_date"},
         )
     floor_id = changes.get("work_floor_id", placement.work_floor_id)
     floor_changed = floor_id != placement.work_floor_id
@@ -342,7 +369,14 @@ def _check_ending_only(
         closed = trajectory.closed_on.isoformat() if trajectory.closed_on else "its closing date"
         raise Conflict(
             "A placement of a closed trajectory ends on or before the day it closed",
-            errors=[FieldError("end_date", f"must be on or before {closed}")],
+            errors=[
+                FieldError(
+                    "end_date",
+                    f"must be on or before {closed}",
+                    "after_trajectory_closed",
+                    {"date": closed},
+                )
+            ],
         )
 
 
@@ -358,7 +392,11 @@ def _refuse_orphaned_attendance(
     if recorded:
         raise Conflict(
             f"{recorded} attendance marks lie outside the new period",
-            errors=[FieldError("start_date", "leaves attendance outside the placement")],
+            errors=[
+                FieldError(
+                    "start_date", "leaves attendance outside the placement", "orphans_attendance"
+                )
+            ],
         )
 
 
@@ -373,7 +411,14 @@ def _check_within(placement: Placement, day: date, field: str) -> None:
             + (placement.end_date.isoformat() if placement.end_date else "open-ended")
         )
         raise RuleViolation.on(
-            field, f"must lie within the placement ({period})", "The date is outside the placement"
+            field,
+            f"must lie within the placement ({period})",
+            "The date is outside the placement",
+            code="outside_placement",
+            params={
+                "start": placement.start_date.isoformat(),
+                **({"end": placement.end_date.isoformat()} if placement.end_date else {}),
+            },
         )
 
 
@@ -383,6 +428,8 @@ def _check_before_closing(trajectory: Trajectory, day: date, field: str) -> None
             field,
             f"cannot be after the trajectory closed ({trajectory.closed_on.isoformat()})",
             "The date lies after the trajectory closed",
+            code="after_trajectory_closed",
+            params={"date": trajectory.closed_on.isoformat()},
         )
 
 
@@ -459,7 +506,9 @@ def list_attendance(
 ) -> PageResult:
     placement = get_placement(session, principal, placement_id)
     if from_date and to_date and to_date < from_date:
-        raise RuleViolation.on("to", "cannot be before from")
+        raise RuleViolation.on(
+            "to", "cannot be before from", code="before_field", params={"other": "from"}
+        )
     statement = select(Attendance).where(Attendance.placement_id == placement.id)
     if from_date:
         statement = statement.where(Attendance.date >= from_date)
@@ -619,10 +668,15 @@ def record_floor_day(
                 FieldError(
                     f"entries.{n}.placement_id",
                     "is not a placement on this work floor on that date",
+                    "unknown_placement",
                 )
             )
         if (entry.placement_id, entry.half_day) in seen:
-            errors.append(FieldError(f"entries.{n}.half_day", "is given twice for this placement"))
+            errors.append(
+                FieldError(
+                    f"entries.{n}.half_day", "is given twice for this placement", "given_twice"
+                )
+            )
         seen.add((entry.placement_id, entry.half_day))
     if errors:
         raise RuleViolation("Some entries cannot be recorded; nothing was written", errors=errors)
@@ -698,14 +752,17 @@ def record_floor_day(
 # --- competence items ---------------------------------------------------------------------
 
 
-def _competence_items_of(organisation_id: uuid.UUID) -> Select[CompetenceItem]:
+def _competence_items_of(
+    organisation_id: uuid.UUID, *, include_inactive: bool = False
+) -> Select[CompetenceItem]:
     """The organisation's own active items if it defined any, else the default set."""
     own = aliased(CompetenceItem)
     has_own = exists(select(own.id).where(own.organisation_id == organisation_id))
+    active = [] if include_inactive else [CompetenceItem.is_active.is_(True)]
     return (
         select(CompetenceItem)
         .where(
-            CompetenceItem.is_active.is_(True),
+            *active,
             or_(
                 CompetenceItem.organisation_id == organisation_id,
                 and_(CompetenceItem.organisation_id.is_(None), ~has_own),
@@ -715,8 +772,133 @@ def _competence_items_of(organisation_id: uuid.UUID) -> Select[CompetenceItem]:
     )
 
 
-def list_competence_items(session: Session, principal: Principal) -> list[CompetenceItem]:
-    return list(session.scalars(_competence_items_of(principal.organisation_id)))
+def list_competence_items(
+    session: Session, principal: Principal, *, include_inactive: bool = False
+) -> list[CompetenceItem]:
+    query = _competence_items_of(principal.organisation_id, include_inactive=include_inactive)
+    return list(session.scalars(query))
+
+
+_ITEM_CODE_TAKEN = "This set already has an item with this code"
+
+
+def _in_set(organisation_id: uuid.UUID | None) -> ColumnElement[bool]:
+    if organisation_id is None:
+        return CompetenceItem.organisation_id.is_(None)
+    return CompetenceItem.organisation_id == organisation_id
+
+
+def _start_own_set(session: Session, organisation_id: uuid.UUID) -> None:
+    """An organisation's first own item: copy the default set into it first.
+
+    An organisation scores its own items *instead of* the default set (see
+    ``_competence_items_of``), so adding one item must not make the twelve defaults vanish
+    from its progress logs: they become its own, to rename, reorder or deactivate.
+    """
+    if session.scalar(select(exists().where(_in_set(organisation_id)))):
+        return
+    defaults = session.scalars(
+        select(CompetenceItem).where(
+            CompetenceItem.organisation_id.is_(None), CompetenceItem.is_active.is_(True)
+        )
+    )
+    for default in defaults:
+        session.add(
+            CompetenceItem(
+                organisation_id=organisation_id,
+                code=default.code,
+                name_nl=default.name_nl,
+                name_en=default.name_en,
+                sort_order=default.sort_order,
+            )
+        )
+    session.flush()
+
+
+def _flush_item(session: Session) -> None:
+    """Flush, turning a duplicate code that slipped past the pre-check into the same 409."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
+        raise Conflict(
+            _ITEM_CODE_TAKEN, errors=[FieldError("code", "is already in use", "already_in_use")]
+        ) from exc
+
+
+def create_competence_item(
+    session: Session, principal: Principal, data: CompetenceItemCreate
+) -> CompetenceItem:
+    """An organisation admin adds to their organisation's set; a platform admin to the default
+    set (or, naming it, to any organisation's)."""
+    policies.require(principal, Action.COMPETENCE_ITEMS_MANAGE)
+    owner: uuid.UUID | None
+    if data.organisation_id is not None:
+        policies.require_in_organisation(
+            principal, Action.COMPETENCE_ITEMS_MANAGE, data.organisation_id
+        )
+        organisation_service.get_organisation(session, principal, data.organisation_id)
+        owner = data.organisation_id
+    else:
+        owner = None if principal.is_platform_admin else principal.organisation_id
+    if owner is not None:
+        _start_own_set(session, owner)
+    taken = session.scalar(select(exists().where(_in_set(owner), CompetenceItem.code == data.code)))
+    if taken:
+        raise Conflict(
+            _ITEM_CODE_TAKEN, errors=[FieldError("code", "is already in use", "already_in_use")]
+        )
+    sort_order = data.sort_order
+    if sort_order is None:
+        last = session.scalar(select(func.max(CompetenceItem.sort_order)).where(_in_set(owner)))
+        sort_order = min((last or 0) + 1, 10_000)
+    item = CompetenceItem(
+        organisation_id=owner,
+        code=data.code,
+        name_nl=data.name_nl,
+        name_en=data.name_en,
+        sort_order=sort_order,
+    )
+    session.add(item)
+    _flush_item(session)
+    return item
+
+
+def _competence_item_to_change(
+    session: Session, principal: Principal, item_id: uuid.UUID
+) -> CompetenceItem:
+    """403 for whoever may not manage items; 404 for another organisation's item."""
+    policies.require(principal, Action.COMPETENCE_ITEMS_MANAGE)
+    item = session.get(CompetenceItem, item_id)
+    if item is None or (
+        item.organisation_id is not None
+        and not policies.acts_in_organisation(principal, item.organisation_id)
+    ):
+        raise NotFound("Competence item not found")
+    if item.organisation_id is None and not principal.is_platform_admin:
+        # Everyone reads the default set; only the platform keeps it.
+        raise Forbidden(
+            "The default set is kept by the platform admins: add an item of your own instead"
+        )
+    return item
+
+
+def update_competence_item(
+    session: Session,
+    principal: Principal,
+    item_id: uuid.UUID,
+    data: CompetenceItemUpdate,
+    *,
+    version: int,
+) -> CompetenceItem:
+    """Rename, reorder, deactivate or reactivate. Never a delete: scores point at the item."""
+    item = _competence_item_to_change(session, principal, item_id)
+    check_version(version, item.version)
+    for field, value in data.model_dump(exclude_unset=True).items():
+        setattr(item, field, value)
+    session.flush()
+    return item
 
 
 # --- progress logs ------------------------------------------------------------------------
@@ -740,10 +922,14 @@ def _scores(
         item = items.get(given.item_code)
         if item is None:
             errors.append(
-                FieldError(f"scores.{n}.item_code", "is not a competence item of this organisation")
+                FieldError(
+                    f"scores.{n}.item_code",
+                    "is not a competence item of this organisation",
+                    "unknown_competence_item",
+                )
             )
         elif given.item_code in seen:
-            errors.append(FieldError(f"scores.{n}.item_code", "is scored twice"))
+            errors.append(FieldError(f"scores.{n}.item_code", "is scored twice", "given_twice"))
         else:
             result.append(
                 ProgressScore(
@@ -767,7 +953,10 @@ def _check_placement_of(session: Session, trajectory: Trajectory, placement_id: 
     )
     if found is None:
         raise RuleViolation.on(
-            "placement_id", "must be a placement of this trajectory", "Unknown placement"
+            "placement_id",
+            "must be a placement of this trajectory",
+            "Unknown placement",
+            code="unknown_placement",
         )
 
 

@@ -14,13 +14,22 @@ One vocabulary used throughout:
   or on the date of a paid outflow, whichever comes first;
 - a **start cohort** is the trajectories that started in the period (or in the bucket);
 - **specialists**: staff with a running *case manager work* membership on a trajectory in
-  scope, from an organisation the caller reports on.
+  scope, from an organisation the caller reports on;
+- a **staff caseload**: the trajectories in scope, in trajectory on the period's last day, on
+  which a staff member of an organisation the caller reports on has a running *case manager*
+  (work or care) or *coach* membership that day.
+
+``DEFINITIONS`` (Dutch, as the exports print them) and ``DEFINITIONS_EN`` hold the same keys;
+``LIST_DEFINITIONS`` explains the lists that are no figure of the export (the caseload per
+staff member). ``GET /reports/definitions?lang=nl|en`` serves both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from app.trajectories.models import TeamRole
 
 
 class GroupBy(StrEnum):
@@ -72,6 +81,8 @@ COHORT_MONTHS = (6, 12, 18, 24)
 RETENTION_MONTHS = (3, 6, 12)
 EMPLOYER_CONTACT_DAYS = 30
 CASELOAD_LIMIT = 20  # IPS: at most 20 participants per specialist
+# The memberships that make a trajectory part of a staff member's caseload.
+CASELOAD_ROLES = (TeamRole.CASE_MANAGER_WORK, TeamRole.CASE_MANAGER_CARE, TeamRole.COACH)
 HOURS_THRESHOLDS = (12, 13)  # AMA in the social economy; arbeidszorg advice
 JOB_HOURS_THRESHOLD = 20
 FUNDER_CAP_MONTHS = 24  # approved doorstroom months per person (provincial premium)
@@ -117,6 +128,14 @@ class DrillIndicator(StrEnum):
     RETENTION_12_PENDING = "retention_12_pending"
     COMPETITIVE_EMPLOYMENT = "competitive_employment"
     PAST_MAX_DURATION = "past_max_duration"
+    # One bar of the funnel (needs ``phase``) or of the destinations (needs ``category``).
+    IN_PHASE = "in_phase"
+    EXITS_IN_CATEGORY = "exits_in_category"
+
+
+class Language(StrEnum):
+    NL = "nl"
+    EN = "en"
 
 
 @dataclass(frozen=True)
@@ -274,3 +293,174 @@ DEFINITIONS: dict[str, Definition] = {
         "heeft en die langer lopen dan die duur ÷ alle zulke lopende trajecten.",
     ),
 }
+
+# The same definitions in English, key for key (tests/reports/test_definitions.py checks it).
+DEFINITIONS_EN: dict[str, Definition] = {
+    "flow.participants_in_trajectory": D(
+        "Participants in trajectory",
+        "Distinct participants with a trajectory that ran on at least one day of the period "
+        "(started and not yet ended by outflow or closing).",
+    ),
+    "flow.trajectories_started": D(
+        "Trajectories started", "Trajectories whose start date falls in the period."
+    ),
+    "flow.exits": D(
+        "Outflow",
+        "Trajectories with an outflow date in the period, per category. 'Counted' leaves out "
+        "moved, deceased and unknown; those are shown apart as 'not counted'.",
+    ),
+    "flow.doorstroom_rate": D(
+        "Doorstroom (Flemish definition)",
+        "Outflow to paid work (including collective maatwerk, LDE and temporary work "
+        "experience) ÷ all counted outflow in the period.",
+    ),
+    "flow.doorstroom_rate_ips": D(
+        "Doorstroom (IPS: competitive work only)",
+        "Outflow to work on the regular labour market (regular, with individual maatwerk, "
+        "self-employed, temp agency) ÷ all counted outflow in the period.",
+    ),
+    "flow.positive_exit_rate": D(
+        "Positive outflow",
+        "Outflow to paid work, a step towards work (IBO, work experience internship) or "
+        "training ÷ all counted outflow.",
+    ),
+    "flow.drop_out_rate": D("Drop-outs", "Outflow 'dropped out' ÷ all counted outflow."),
+    "flow.back_to_care_rate": D("Back to care", "Outflow 'back to care' ÷ all counted outflow."),
+    "flow.phase_funnel": D(
+        "Participants per phase",
+        "Trajectories running on the last day of the period, per phase on that day.",
+    ),
+    "cohort.time_to_paid_work": D(
+        "Days to paid work",
+        "Of the trajectories started in the period: median and quartiles of the days from the "
+        "start to the first paid job (or paid outflow), estimated with Kaplan-Meier. Those "
+        "without paid work (yet) count as censored today.",
+    ),
+    "cohort.paid_work_within": D(
+        "Work within 6/12/18/24 months",
+        "Of the trajectories started in the period: the share with paid work within 6, 12, 18 "
+        "and 24 calendar months of the start. Trajectories whose term is not over yet are left "
+        "out of the denominator and shown apart as censored.",
+    ),
+    "retention.3": D(
+        "Working after 3 months",
+        "After a paid outflow in the period: follow-ups after 3 months answered 'same job' or "
+        "'other job' ÷ follow-ups with a known answer. 'Unknown' (answered so, or due without "
+        "a contact) and 'not due yet' are shown apart and never count as work.",
+    ),
+    "retention.6": D("Working after 6 months", "As after 3 months, for the follow-up after 6."),
+    "retention.12": D("Working after 12 months", "As after 3 months, for the follow-up after 12."),
+    "jobs.jobs_started": D("Jobs started", "Jobs of trajectories in scope begun in the period."),
+    "jobs.hours_per_week": D(
+        "Hours per week", "Median and quartiles of the contract hours per week of those jobs."
+    ),
+    "jobs.twenty_hours_or_more": D(
+        "Jobs of 20 hours or more", "Jobs of at least 20 hours a week ÷ jobs with known hours."
+    ),
+    "jobs.hourly_wage": D(
+        "Gross hourly wage", "Median and quartiles of the gross hourly wage (euro) of those jobs."
+    ),
+    "jobs.competitive_share": D(
+        "Competitive jobs",
+        "Jobs on the regular labour market (no collective maatwerk, LDE or art. 60) ÷ all jobs "
+        "started.",
+    ),
+    "jobs.longest_job_weeks": D(
+        "Weeks in the longest job",
+        "Per participant the longest of their jobs begun in the period; median and quartiles "
+        "in weeks (Kaplan-Meier: running jobs are censored today).",
+    ),
+    "ips.competitive_employment_rate": D(
+        "Competitive employment (IPS)",
+        "Trajectories in trajectory during the period with a competitive job that ran in the "
+        "period ÷ all trajectories in trajectory during the period. IPS norms per quarter: "
+        "31 % minimal, 41 % average, 50 % excellent.",
+    ),
+    "ips.competitive_employment_band": D(
+        "IPS level", "below_minimal, minimal, average or excellent by the IPS norms."
+    ),
+    "ips.caseload_per_specialist": D(
+        "Caseload per employment specialist",
+        "On the last day of the period: running trajectories per case manager work (average, "
+        "maximum and the number of specialists above the IPS norm of 20).",
+    ),
+    "ips.days_to_first_employer_contact": D(
+        "Days to first employer contact",
+        "Of the trajectories started in the period: days from the start to the first employer "
+        "contact about the participant (Kaplan-Meier, censored today without a contact).",
+    ),
+    "ips.employer_contact_within_30_days": D(
+        "Employer contact within 30 days",
+        "Of the trajectories started in the period: the share with an employer contact within "
+        "30 days (IPS norm); trajectories younger than 30 days are censored.",
+    ),
+    "ips.employer_contacts_per_specialist_week": D(
+        "Employer contacts per specialist per week",
+        "Employer contacts of the specialists in the period ÷ (specialists x weeks).",
+    ),
+    "effort.funder_months": D(
+        "Doorstroom support months",
+        "Planned: calendar months in the period in which the trajectory ran. Approved and "
+        "rejected: the responsible party's decisions on months in the period.",
+    ),
+    "effort.attended_half_days": D(
+        "Attended half-days per participant",
+        "Half-days marked 'present' in the period ÷ participants with at least one.",
+    ),
+    "effort.attended_hours_per_week": D(
+        "Attended hours per week",
+        "Per placement that ran in the period: attended hours ÷ weeks of the placement in the "
+        "period (rounded down to 0.1 hour); median and quartiles.",
+    ),
+    "effort.placements_12_hours_or_more": D(
+        "Placements of 12 hours or more per week",
+        "Placements with on average at least 12 attended hours a week (the AMA norm in the "
+        "social economy) ÷ placements that ran in the period.",
+    ),
+    "effort.placements_13_hours_or_more": D(
+        "Placements of 13 hours or more per week",
+        "As for 12 hours, with the limit of 13 hours (arbeidszorg advice).",
+    ),
+    "effort.activation_sessions": D(
+        "Activation support per component",
+        "Sessions, minutes and trajectories with a session in the period, per component.",
+    ),
+    "effort.time_in_phase": D(
+        "Days in phase",
+        "Phases begun in the period: days to the next phase change (Kaplan-Meier; a running "
+        "phase is censored at the closing or today).",
+    ),
+    "effort.past_max_duration": D(
+        "Trajectories past their maximum duration",
+        "Trajectories running on the last day of the period whose framework has a maximum "
+        "duration and that run longer than it ÷ all such running trajectories.",
+    ),
+}
+
+# Lists that are no figure of the exports: (Dutch, English).
+LIST_DEFINITIONS: dict[str, tuple[Definition, Definition]] = {
+    "caseloads.per_staff_member": (
+        D(
+            "Caseload per medewerker",
+            "Op de laatste dag van de periode: per medewerker de lopende trajecten in scope "
+            "waarop hij of zij die dag casemanager (werk of zorg) of coach is, gesorteerd van "
+            "hoog naar laag. Enkel medewerkers van organisaties waarover je rapporteert; de "
+            "IPS-norm is hoogstens 20.",
+        ),
+        D(
+            "Caseload per staff member",
+            "On the last day of the period: per staff member the running trajectories in scope "
+            "on which they are case manager (work or care) or coach that day, highest first. "
+            "Only staff of organisations you report on; the IPS norm is at most 20.",
+        ),
+    ),
+}
+
+
+def definitions_in(language: Language) -> dict[str, Definition]:
+    """Every definition, the exports' figures first, in one language."""
+    figures = DEFINITIONS if language is Language.NL else DEFINITIONS_EN
+    lists = {
+        key: pair[0 if language is Language.NL else 1] for key, pair in LIST_DEFINITIONS.items()
+    }
+    return {**figures, **lists}

@@ -205,6 +205,32 @@ def _funnel_query(frame: Frame) -> Any:
     ).group_by(on_last_day.c.key, on_last_day.c.category, on_last_day.c.phase)
 
 
+def in_phase_on(frame: Frame, day: Any, phase: Phase) -> ColumnElement[bool]:
+    """In trajectory on ``day`` and in ``phase`` then: the funnel's rule for one bar (the
+    latest phase change on or before the day, in the order on, created_at, id)."""
+    facts = frame.facts()
+    ranked = (
+        select(
+            PhaseChange.trajectory_id,
+            PhaseChange.to_phase,
+            func.row_number()
+            .over(
+                partition_by=PhaseChange.trajectory_id,
+                order_by=(
+                    PhaseChange.on.desc(),
+                    PhaseChange.created_at.desc(),
+                    PhaseChange.id.desc(),
+                ),
+            )
+            .label("rank"),
+        )
+        .where(PhaseChange.on <= day)
+        .subquery("latest_changes")
+    )
+    in_phase = select(ranked.c.trajectory_id).where(ranked.c.rank == 1, ranked.c.to_phase == phase)
+    return and_(in_trajectory_on(facts, day), facts.c.trajectory_id.in_(in_phase))
+
+
 def _rate(exits: dict[OutflowCategory, int], numerator: frozenset[OutflowCategory]) -> Rate:
     counted = sum(n for category, n in exits.items() if category in COUNTED_CATEGORIES)
     hits = sum(n for category, n in exits.items() if category in numerator)

@@ -140,11 +140,20 @@ def _period(filters: ReportFilters, today: date) -> tuple[date, date]:
     end = filters.end or today
     start = filters.start or add_calendar_months(end, -12) + timedelta(days=1)
     if end > today:
-        raise RuleViolation.on("to", "cannot be in the future: figures stop at today")
+        raise RuleViolation.on(
+            "to", "cannot be in the future: figures stop at today", code="in_future"
+        )
     if start > end:
-        raise RuleViolation.on("to", "cannot be before from")
+        raise RuleViolation.on(
+            "to", "cannot be before from", code="before_field", params={"other": "from"}
+        )
     if add_calendar_months(start, 12 * MAX_PERIOD_YEARS) <= end:
-        raise RuleViolation.on("to", f"the period is at most {MAX_PERIOD_YEARS} years")
+        raise RuleViolation.on(
+            "to",
+            f"the period is at most {MAX_PERIOD_YEARS} years",
+            code="period_too_long",
+            params={"years": MAX_PERIOD_YEARS},
+        )
     return start, end
 
 
@@ -219,7 +228,7 @@ def _require_in_scope(session: Session, principal: Principal, filters: ReportFil
     ):
         raise NotFound("Staff member not found")
     if filters.framework is not None and session.get(Framework, filters.framework) is None:
-        raise RuleViolation.on("framework", "is not a framework code")
+        raise RuleViolation.on("framework", "is not a framework code", code="unknown_framework")
 
 
 @dataclass

@@ -93,7 +93,7 @@ def funder_report(
     policies.require(principal, Action.FUNDER_REPORTS_READ)
     today = date.today()
     if year > today.year:
-        raise RuleViolation.on("year", "has not begun yet")
+        raise RuleViolation.on("year", "has not begun yet", code="year_not_begun")
     frame = make_frame(
         session,
         principal,
@@ -388,4 +388,9 @@ def funder_file(report: FunderReport, format: ExportFormat) -> Response:
     if format is ExportFormat.PDF:
         document = funder_pdf(report, FUNDER_NAMES[Funder(report.funder)], funder_tables(report))
         return download(document, PDF_MEDIA_TYPE, f"{name}.pdf")
-    raise RuleViolation.on("format", "is json, xlsx or pdf for funder reports")
+    raise RuleViolation.on(
+        "format",
+        "is json, xlsx or pdf for funder reports",
+        code="not_allowed",
+        params={"allowed": "json, xlsx, pdf"},
+    )

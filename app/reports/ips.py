@@ -1,6 +1,7 @@
 """IPS signals: caseload per specialist and employer contacts per specialist per week (the
 competitive-employment rate and days to the first employer contact come from the flow and
-cohort statements). Two statements.
+cohort statements). Two statements; and the caseload per staff member, one more for its own
+route (``staff_caseload_query``).
 
 A specialist is a staff member with a *case manager work* membership on a trajectory in scope,
 from an organisation the caller reports on: another organisation's staff and their contacts
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session
 from app.access import policies
 from app.auth.models import User
 from app.employment.models import EmployerContact
-from app.reports.definitions import CASELOAD_LIMIT
+from app.organisations.models import Organisation
+from app.reports.definitions import CASELOAD_LIMIT, CASELOAD_ROLES
 from app.reports.frame import Bucket, Frame, GroupKey, group_key, in_trajectory_on
 from app.reports.schemas import Caseload, WeeklyRate
 from app.reports.stats import ratio
@@ -77,6 +79,38 @@ def _caseload_query(frame: Frame) -> Any:
             in_trajectory_on(facts, buckets.c.end),
         )
         .group_by(buckets.c.key, *frame.split(category), TeamMember.user_id)
+    )
+
+
+def staff_caseload_query(frame: Frame) -> Any:
+    """Per staff member of an organisation the caller reports on, the trajectories in scope
+    in trajectory on the period's last day on which they are case manager or coach that day:
+    one grouped statement, highest first."""
+    facts, end = frame.facts(), frame.end
+    carried = func.count(func.distinct(facts.c.trajectory_id))
+    return (
+        select(
+            User.id,
+            User.name,
+            User.role,
+            Organisation.id.label("organisation_id"),
+            Organisation.name.label("organisation_name"),
+            carried.label("trajectories"),
+        )
+        .select_from(facts)
+        .join(TeamMember, TeamMember.trajectory_id == facts.c.trajectory_id)
+        .join(User, User.id == TeamMember.user_id)
+        .join(Organisation, Organisation.id == User.organisation_id)
+        .where(
+            TeamMember.team_role.in_(CASELOAD_ROLES),
+            policies.reportable_organisation(frame.principal, User.organisation_id),
+            frame.floor_filter(facts.c.floor_id),
+            TeamMember.from_date <= end,
+            or_(TeamMember.to_date.is_(None), TeamMember.to_date > end),
+            in_trajectory_on(facts, end),
+        )
+        .group_by(User.id, User.name, User.role, Organisation.id, Organisation.name)
+        .order_by(carried.desc(), User.name, User.id)
     )
 
 

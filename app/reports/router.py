@@ -10,6 +10,7 @@ from app.core.dates import IsoDate
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, Limit, SessionDep, SettingsDep
 from app.core.openapi import problems
 from app.core.pagination import Page
+from app.outflow.categories import OutflowCategory
 from app.quotas import service as quotas
 from app.reports import exports, funder, service
 from app.reports.definitions import (
@@ -18,11 +19,19 @@ from app.reports.definitions import (
     ExportFormat,
     Funder,
     GroupBy,
+    Language,
     ListFormat,
     TargetGroup,
 )
 from app.reports.frame import ReportFilters
-from app.reports.schemas import DrillRow, FunderReport, IndicatorReport
+from app.reports.schemas import (
+    CaseloadReport,
+    DefinitionRead,
+    DrillRow,
+    FunderReport,
+    IndicatorReport,
+)
+from app.trajectories.phases import Phase
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -118,6 +127,13 @@ def drill_down(
     principal: CurrentPrincipal,
     settings: SettingsDep,
     filters: Filters,
+    phase: Annotated[
+        Phase | None, Query(description="Required for in_phase: the funnel's bar (phase on `to`)")
+    ] = None,
+    category: Annotated[
+        OutflowCategory | None,
+        Query(description="Required for exits_in_category: the destination"),
+    ] = None,
     sort: Annotated[
         str, Query(max_length=20, description="started_on, referred_on; '-' for descending")
     ] = "-started_on",
@@ -125,16 +141,58 @@ def drill_down(
     cursor: Cursor = None,
     format: ListFormat = ListFormat.JSON,
 ) -> Any:
+    choice = service.DrillChoice(phase=phase, category=category)
     if format is not ListFormat.JSON:
+        choice.check(indicator)
         quotas.take_export(session, principal, settings, kind="drill-down")
-        rows = service.drill_down_all(session, principal, filters, indicator, sort=sort)
-        return exports.drill_file(indicator.value, rows, format)
+        rows = service.drill_down_all(
+            session, principal, filters, indicator, choice=choice, sort=sort
+        )
+        return exports.drill_file(indicator.value + choice.suffix, rows, format)
     result = service.drill_down(
-        session, principal, filters, indicator, sort=sort, limit=limit, cursor=cursor
+        session,
+        principal,
+        filters,
+        indicator,
+        choice=choice,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
     )
     return Page[DrillRow](
         items=result.rows, next_cursor=result.page.next_cursor, total=result.page.total
     )
+
+
+@router.get(
+    "/caseloads",
+    response_model=CaseloadReport,
+    responses=problems(403, 404, 422),
+    summary="Running trajectories per staff member on the period's last day, highest first",
+)
+def get_caseloads(
+    session: SessionDep, principal: CurrentPrincipal, filters: Filters
+) -> CaseloadReport:
+    """Every staff member of an organisation you report on with a running case manager (work
+    or care) or coach membership on a trajectory in scope that is running on `to`; the same
+    filters and scope as the indicators."""
+    return service.staff_caseloads(session, principal, filters)
+
+
+@router.get(
+    "/definitions",
+    response_model=list[DefinitionRead],
+    summary="What every figure means, as the exports print it",
+)
+def get_definitions(
+    _principal: CurrentPrincipal,
+    lang: Annotated[Language, Query(description="nl (default) or en")] = Language.NL,
+) -> list[DefinitionRead]:
+    """The definitions of app/reports/definitions.py in one language: the indicator report's
+    figures keyed `family.indicator` (in the exports' order), then the lists that are no
+    figure of the export (`caseloads.per_staff_member`). The same for every signed-in
+    caller; like every route but login and health, it needs a token."""
+    return service.definitions(lang)
 
 
 @router.get(

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
+from app.auth.models import Role
 from app.outflow.categories import OutflowCategory
 from app.reports.definitions import GroupBy, TargetGroup
 from app.trajectories.phases import Phase, Status
@@ -164,6 +165,34 @@ class IndicatorReport(BaseModel):
     groups: list[IndicatorGroup]
 
     model_config = {"populate_by_name": True}
+
+
+class StaffCaseload(BaseModel):
+    staff_id: uuid.UUID
+    name: str
+    organisation_id: uuid.UUID
+    organisation_name: str
+    role: Role = Field(description="The staff member's role in their organisation")
+    trajectories: int = Field(description="Running trajectories they are case manager or coach of")
+
+
+class CaseloadReport(BaseModel):
+    """The caseload per staff member on the period's last day, highest first."""
+
+    period_from: date = Field(alias="from")
+    period_to: date = Field(alias="to")
+    computed_on: date
+    limit: int = Field(description="The IPS norm: at most this many trajectories each")
+    filters: ReportFiltersRead
+    staff: list[StaffCaseload]
+
+    model_config = {"populate_by_name": True}
+
+
+class DefinitionRead(BaseModel):
+    key: str = Field(description="'family.indicator' as in the indicator report and exports")
+    title: str
+    definition: str
 
 
 class DrillRow(BaseModel):

@@ -22,6 +22,7 @@ from app import audit
 from app.access import policies
 from app.access.policies import Principal
 from app.access.service import initials
+from app.core.errors import RuleViolation
 from app.core.pagination import PageResult, paginate, parse_sort
 from app.organisations.models import Framework, Organisation, WorkFloor
 from app.outflow.categories import (
@@ -33,7 +34,15 @@ from app.outflow.categories import (
 )
 from app.participants.models import Participant
 from app.reports import cohorts, effort, flow, ips, jobs, sql
-from app.reports.definitions import TIME_GROUPS, DrillIndicator, GroupBy, RetentionClass
+from app.reports.definitions import (
+    CASELOAD_LIMIT,
+    TIME_GROUPS,
+    DrillIndicator,
+    GroupBy,
+    Language,
+    RetentionClass,
+    definitions_in,
+)
 from app.reports.frame import (
     ALL,
     NO_FLOOR,
@@ -45,6 +54,8 @@ from app.reports.frame import (
     make_frame,
 )
 from app.reports.schemas import (
+    CaseloadReport,
+    DefinitionRead,
     DrillRow,
     Effort,
     IndicatorGroup,
@@ -52,9 +63,11 @@ from app.reports.schemas import (
     Ips,
     Rate,
     ReportFiltersRead,
+    StaffCaseload,
 )
 from app.reports.stats import ips_band, ratio
 from app.trajectories.models import Trajectory
+from app.trajectories.phases import Phase
 
 DRILL_SORTS = {"started_on": Trajectory.started_on, "referred_on": Trajectory.referred_on}
 
@@ -134,15 +147,19 @@ def indicator_report(
         period_to=frame.end,
         computed_on=frame.today,
         group_by=frame.group_by,
-        filters=ReportFiltersRead(
-            organisation_id=filters.organisation_id,
-            work_floor_id=filters.work_floor_id,
-            partnership_id=filters.partnership_id,
-            framework=filters.framework,
-            staff_id=filters.staff_id,
-            target_group=filters.target_group,
-        ),
+        filters=_filters_read(filters),
         groups=groups,
+    )
+
+
+def _filters_read(filters: ReportFilters) -> ReportFiltersRead:
+    return ReportFiltersRead(
+        organisation_id=filters.organisation_id,
+        work_floor_id=filters.work_floor_id,
+        partnership_id=filters.partnership_id,
+        framework=filters.framework,
+        staff_id=filters.staff_id,
+        target_group=filters.target_group,
     )
 
 
@@ -193,6 +210,43 @@ def _drill_params(frame: Frame, bucket: Bucket, category: str) -> dict[str, str]
     return params
 
 
+# --- caseload per staff member and the definitions ------------------------------------------
+
+
+def staff_caseloads(
+    session: Session, principal: Principal, filters: ReportFilters
+) -> CaseloadReport:
+    """Who carries how many running trajectories on the period's last day: the same scope
+    and filters as the indicators, one grouped statement."""
+    frame = make_frame(session, principal, filters)
+    staff = [
+        StaffCaseload(
+            staff_id=row.id,
+            name=row.name,
+            organisation_id=row.organisation_id,
+            organisation_name=row.organisation_name,
+            role=row.role,
+            trajectories=row.trajectories,
+        )
+        for row in session.execute(ips.staff_caseload_query(frame))
+    ]
+    return CaseloadReport(
+        period_from=frame.start,
+        period_to=frame.end,
+        computed_on=frame.today,
+        limit=CASELOAD_LIMIT,
+        filters=_filters_read(filters),
+        staff=staff,
+    )
+
+
+def definitions(language: Language) -> list[DefinitionRead]:
+    return [
+        DefinitionRead(key=key, title=d.label, definition=d.text)
+        for key, d in definitions_in(language).items()
+    ]
+
+
 # --- drill-down ---------------------------------------------------------------------------
 
 _EXIT_CATEGORIES: dict[DrillIndicator, frozenset[OutflowCategory]] = {
@@ -206,10 +260,56 @@ _EXIT_CATEGORIES: dict[DrillIndicator, frozenset[OutflowCategory]] = {
 }
 
 
-def _drill_condition(frame: Frame, indicator: DrillIndicator) -> ColumnElement[bool]:
+@dataclass(frozen=True)
+class DrillChoice:
+    """Which bar of a split count: the phase of ``in_phase``, the category of
+    ``exits_in_category``."""
+
+    phase: Phase | None = None
+    category: OutflowCategory | None = None
+
+    def check(self, indicator: DrillIndicator) -> None:
+        """Each is required by its own indicator and refused by every other one."""
+        for name, value, owner in (
+            ("phase", self.phase, DrillIndicator.IN_PHASE),
+            ("category", self.category, DrillIndicator.EXITS_IN_CATEGORY),
+        ):
+            if indicator is owner and value is None:
+                raise RuleViolation.on(
+                    name,
+                    f"is required for {owner.value}",
+                    code="required_for",
+                    params={"condition": owner.value},
+                )
+            if indicator is not owner and value is not None:
+                raise RuleViolation.on(
+                    name,
+                    f"is only for {owner.value}",
+                    code="not_for",
+                    params={"condition": indicator.value},
+                )
+
+    @property
+    def suffix(self) -> str:
+        """For file names: exits_in_category_drop_out."""
+        chosen = self.phase or self.category
+        return f"_{chosen.value}" if chosen is not None else ""
+
+
+def _drill_condition(
+    frame: Frame, indicator: DrillIndicator, choice: DrillChoice
+) -> ColumnElement[bool]:
     """The trajectories behind a count: the same conditions the count's statement uses, over
     the whole period as one bucket."""
     facts, start, end = frame.facts(), frame.start, frame.end
+    if indicator is DrillIndicator.IN_PHASE and choice.phase is not None:
+        return flow.in_phase_on(frame, end, choice.phase)
+    if indicator is DrillIndicator.EXITS_IN_CATEGORY and choice.category is not None:
+        return and_(
+            facts.c.outflow_date >= start,
+            facts.c.outflow_date <= end,
+            facts.c.outflow_category == choice.category,
+        )
     started = and_(facts.c.started_on >= start, facts.c.started_on <= end)
     left = and_(facts.c.outflow_date >= start, facts.c.outflow_date <= end)
     if indicator in _EXIT_CATEGORIES:
@@ -246,14 +346,16 @@ def drill_down(
     filters: ReportFilters,
     indicator: DrillIndicator,
     *,
+    choice: DrillChoice,
     sort: str,
     limit: int,
     cursor: str | None,
 ) -> DrillPage:
+    choice.check(indicator)
     frame = make_frame(session, principal, filters)
     facts = frame.facts()
     behind = select(facts.c.trajectory_id).where(
-        _drill_condition(frame, indicator), frame.floor_filter(facts.c.floor_id)
+        _drill_condition(frame, indicator, choice), frame.floor_filter(facts.c.floor_id)
     )
     page = paginate(
         session,
@@ -282,14 +384,16 @@ def drill_down_all(
     filters: ReportFilters,
     indicator: DrillIndicator,
     *,
+    choice: DrillChoice,
     sort: str,
 ) -> Iterator[DrillRow]:
     """Every trajectory behind a count, for a file: the same scope and names as the pages,
     read in batches so a region-wide list never sits in memory as ORM objects."""
+    choice.check(indicator)
     frame = make_frame(session, principal, filters)
     facts = frame.facts()
     behind = select(facts.c.trajectory_id).where(
-        _drill_condition(frame, indicator), frame.floor_filter(facts.c.floor_id)
+        _drill_condition(frame, indicator, choice), frame.floor_filter(facts.c.floor_id)
     )
     key = parse_sort(sort, DRILL_SORTS)
     order = (

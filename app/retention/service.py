@@ -70,7 +70,7 @@ from app.funding.models import FunderMonth
 from app.idempotency.models import IdempotencyKey, KeyState
 from app.notes.models import Note, Visibility
 from app.outflow.models import FollowUp, Outflow
-from app.participants.models import ActivityPermission, Participant
+from app.participants.models import ActivityPermission, Participant, ParticipantChange
 from app.participants.names import name_key, sort_name
 from app.progress.models import (
     ActivationSession,
@@ -147,6 +147,7 @@ class Target:
 
 
 CARE_VISIBILITIES = (Visibility.CARE_SHARED, Visibility.CARE_INTERNAL)
+CONTACT_FIELDS = ("email", "phone", "address")
 
 
 def _in(column: Column) -> Callable[[Ids], ColumnElement[bool]]:
@@ -250,6 +251,14 @@ TARGETS: dict[RetentionClass, tuple[Target, ...]] = {
             _in(Participant.id),
             cleared=(Participant.email, Participant.phone, Participant.address),
         ),
+        Target(
+            ParticipantChange,
+            lambda ids: and_(
+                ParticipantChange.participant_id.in_(ids),
+                ParticipantChange.field.in_(CONTACT_FIELDS),
+            ),
+            cleared=(ParticipantChange.old_value, ParticipantChange.new_value),
+        ),
     ),
     RetentionClass.IDENTITY: (
         # Names and the birth date are rewritten per person: see _pseudonymise.
@@ -257,6 +266,16 @@ TARGETS: dict[RetentionClass, tuple[Target, ...]] = {
             Participant,
             _in(Participant.id),
             cleared=(Participant.insz, Participant.preferred_name),
+        ),
+        # The rest of the record's history: names, birth date, INSZ, and what is left of the
+        # profile (target groups say why the person is here).
+        Target(
+            ParticipantChange,
+            lambda ids: and_(
+                ParticipantChange.participant_id.in_(ids),
+                ParticipantChange.field.not_in(CONTACT_FIELDS),
+            ),
+            cleared=(ParticipantChange.old_value, ParticipantChange.new_value),
         ),
         Target(
             Consent,
@@ -527,7 +546,9 @@ def erase_on_request(
         )
     if names_the_person(reason, participant):
         raise RuleViolation.on(
-            "reason", "must not name the participant: the record of the erasure outlives them"
+            "reason",
+            "must not name the participant: the record of the erasure outlives them",
+            code="names_the_participant",
         )
 
     erased_at = utcnow()

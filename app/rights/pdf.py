@@ -240,6 +240,22 @@ TARGET_GROUPS = {
 SCORES = {1: "1 – nog niet", 2: "2 – met veel steun", 3: "3 – met wat steun", 4: "4 – zelfstandig"}
 
 
+# The fields of the person's record, as "Persoonsgegevens" names them.
+RECORD_FIELDS = {
+    "first_name": "Voornaam",
+    "last_name": "Achternaam",
+    "preferred_name": "Roepnaam",
+    "birth_date": "Geboortedatum",
+    "insz": "Rijksregisternummer (INSZ)",
+    "email": "E-mail",
+    "phone": "Telefoon",
+    "address": "Adres",
+    "language": "Taal",
+    "target_groups": "Doelgroep",
+    "referral_source": "Aangemeld via",
+}
+
+
 def label(value: object) -> str:
     if isinstance(value, Enum):
         words = LABELS.get(type(value), {})
@@ -360,6 +376,20 @@ def _personal_data(doc: PdfDocument, export: ParticipantExport) -> None:
     )
     doc.subsection("VDAB-adviezen")
     doc.table(["Advies", "Datum"], [[label(a.advice), a.advised_on] for a in export.vdab_advices])
+    doc.subsection("Rechtzettingen")
+    doc.table(
+        ["Wanneer", "Gegeven", "Was", "Werd", "Door"],
+        [
+            [
+                change.changed_at,
+                RECORD_FIELDS.get(change.field, change.field),
+                change.old_value,
+                change.new_value,
+                _who(change.changed_by_staff),
+            ]
+            for change in export.record_changes
+        ],
+    )
 
 
 def _consents_and_jobs(doc: PdfDocument, export: ParticipantExport) -> None:

@@ -201,6 +201,17 @@ class TrajectoryExport(ReadSchema):
     break_glass_grants: list[BreakGlassExport] = Field(default_factory=list)
 
 
+class RecordChangeExport(ReadSchema):
+    """One field of the person's record before and after an edit (rectification)."""
+
+    id: uuid.UUID
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_at: dt.datetime
+    changed_by_staff: Staff | None
+
+
 class ParticipantExport(ReadSchema):
     """Everything Werkpad holds about one person (AVG/GDPR art. 15), across every trajectory
     and organisation, with who looked at the file."""
@@ -211,6 +222,9 @@ class ParticipantExport(ReadSchema):
     benefit_statuses: list[BenefitStatusRead]
     activity_permissions: list[ActivityPermissionRead]
     vdab_advices: list[VdabAdviceRead]
+    record_changes: list[RecordChangeExport] = Field(
+        description="Every edit of the record, oldest first: what each field held before"
+    )
     consents: list[ConsentExport] = Field(description="Every consent, withdrawn ones included")
     jobs: list[JobExport]
     trajectories: list[TrajectoryExport]

@@ -46,7 +46,13 @@ from app.notes.models import Note
 from app.organisations.models import Framework, Organisation, WorkFloor
 from app.outflow.models import FollowUp, Outflow
 from app.outflow.schemas import FollowUpRead, OutflowRead
-from app.participants.models import ActivityPermission, BenefitStatus, Participant, VdabAdvice
+from app.participants.models import (
+    ActivityPermission,
+    BenefitStatus,
+    Participant,
+    ParticipantChange,
+    VdabAdvice,
+)
 from app.participants.schemas import ActivityPermissionRead, BenefitStatusRead, VdabAdviceRead
 from app.progress.models import (
     ActivationSession,
@@ -75,6 +81,7 @@ from app.rights.schemas import (
     PhaseChangeExport,
     PlacementExport,
     ProgressLogExport,
+    RecordChangeExport,
     ScoreExport,
     Staff,
     StatusChangeExport,
@@ -240,6 +247,7 @@ class _Rows:
     activity_permissions: list[ActivityPermission]
     vdab_advices: list[VdabAdvice]
     erasures: list[Erasure]
+    record_changes: list[ParticipantChange]
 
     def staff_ids(self) -> Iterable[uuid.UUID | None]:
         yield from (change.by_user_id for change in self.phase_changes)
@@ -255,6 +263,7 @@ class _Rows:
         yield from (consent.recorded_by for consent in self.consents)
         yield from (consent.withdrawn_by for consent in self.consents)
         yield from (erasure.requested_by for erasure in self.erasures)
+        yield from (change.changed_by for change in self.record_changes)
 
 
 def _load(session: Session, participant_id: uuid.UUID) -> _Rows:
@@ -387,6 +396,11 @@ def _load(session: Session, participant_id: uuid.UUID) -> _Rows:
             .order_by(VdabAdvice.advised_on, VdabAdvice.id)
         ),
         erasures=records(select(Erasure).where(Erasure.participant_id == participant_id)),
+        record_changes=records(
+            select(ParticipantChange)
+            .where(ParticipantChange.participant_id == participant_id)
+            .order_by(ParticipantChange.changed_at, ParticipantChange.id)
+        ),
     )
 
 
@@ -496,6 +510,10 @@ def _export(
             ActivityPermissionRead.model_validate(f) for f in rows.activity_permissions
         ],
         vdab_advices=[VdabAdviceRead.model_validate(f) for f in rows.vdab_advices],
+        record_changes=[
+            _read(RecordChangeExport, change, changed_by_staff=staff.staff(change.changed_by))
+            for change in rows.record_changes
+        ],
         consents=[
             _read(
                 ConsentExport,

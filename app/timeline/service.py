@@ -517,7 +517,8 @@ def _encode(position: Position) -> str:
 
 def _invalid_cursor() -> RuleViolation:
     return RuleViolation(
-        "Invalid cursor", errors=[FieldError("cursor", "is not a cursor from this timeline")]
+        "Invalid cursor",
+        errors=[FieldError("cursor", "is not a cursor from this timeline", "invalid_cursor")],
     )
 
 

@@ -55,10 +55,20 @@ PHASE_NORM_DAYS: dict[Phase, int] = {
 class MoveRefused(Exception):
     """A move the machine does not allow; ``field`` names what is wrong."""
 
-    def __init__(self, message: str, *, field: str, allowed: list[Phase] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str,
+        code: str,
+        params: dict[str, str | int | float | bool] | None = None,
+        allowed: list[Phase] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.code = code  # the field error's code (app/core/errors.py)
+        self.params = params or {}
         self.allowed = allowed or []
 
 
@@ -85,17 +95,26 @@ class MoveRequest:
 def check_move(move: MoveRequest) -> None:
     """Raise MoveRefused unless the move is allowed exactly as domain.md describes."""
     if move.status in (Status.CLOSED, Status.REFERRED):
-        raise MoveRefused(f"A {move.status.value} trajectory cannot change phase", field="status")
+        raise MoveRefused(
+            f"A {move.status.value} trajectory cannot change phase",
+            field="status",
+            code="wrong_status",
+            params={"status": move.status.value},
+        )
     if move.status is Status.PAUSED:
-        raise MoveRefused("Resume the trajectory before changing its phase", field="status")
+        raise MoveRefused(
+            "Resume the trajectory before changing its phase", field="status", code="paused"
+        )
     if move.target not in MOVES[move.current]:
         raise MoveRefused(
             f"Cannot move from {move.current.value} to {move.target.value}",
             field="to_phase",
+            code="phase_move_not_allowed",
+            params={"from": move.current.value, "to": move.target.value},
             allowed=allowed_targets(move.current),
         )
     if needs_reason(move.current, move.target) and not (move.reason and move.reason.strip()):
-        raise MoveRefused("A move back needs a reason", field="reason")
+        raise MoveRefused("A move back needs a reason", field="reason", code="reason_required")
     check_event_date(
         move.on, started_on=move.started_on, last_event_on=move.last_move_on, today=move.today
     )
@@ -105,11 +124,21 @@ def check_event_date(
     on: date, *, started_on: date, last_event_on: date | None, today: date
 ) -> None:
     if on > today:
-        raise MoveRefused("The date cannot be in the future", field="date")
+        raise MoveRefused("The date cannot be in the future", field="date", code="in_future")
     if on < started_on:
-        raise MoveRefused("The date cannot be before the trajectory started", field="date")
+        raise MoveRefused(
+            "The date cannot be before the trajectory started",
+            field="date",
+            code="before_trajectory_start",
+            params={"date": started_on.isoformat()},
+        )
     if last_event_on is not None and on < last_event_on:
-        raise MoveRefused("The date cannot be before the previous change", field="date")
+        raise MoveRefused(
+            "The date cannot be before the previous change",
+            field="date",
+            code="before_previous_change",
+            params={"date": last_event_on.isoformat()},
+        )
 
 
 def replay(start: Phase, moves: list[tuple[Phase, Phase]]) -> Phase:

@@ -3,15 +3,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Response, status
 
 from app.access.permissions import Action
 from app.access.policies import Principal
-from app.core.concurrency import etag
+from app.core.concurrency import check_version, etag, parse_if_match
 from app.core.deps import DEFAULT_LIMIT, CurrentPrincipal, Cursor, IfMatch, Limit, SessionDep
 from app.core.openapi import problems
 from app.core.pagination import Page
-from app.trajectories import service
+from app.trajectories import candidates, service
 from app.trajectories.models import Trajectory
 from app.trajectories.phases import Phase, Status
 from app.trajectories.schemas import (
@@ -22,6 +22,7 @@ from app.trajectories.schemas import (
     ResumeRequest,
     StartRequest,
     StatusChangeRead,
+    TeamCandidateRead,
     TeamMemberCreate,
     TeamMemberRead,
     TrajectoryCreate,
@@ -32,6 +33,31 @@ from app.trajectories.schemas import (
 router = APIRouter(prefix="/trajectories", tags=["trajectories"])
 
 STATUS_ANSWERS = problems(403, 404, 409)
+# Start, phase change, pause, resume: If-Match is optional (older clients send none), but
+# when sent it is checked like on PATCH, so a person acting on a stale view gets a 412.
+ACTION_ANSWERS = problems(403, 404, 409, 412)
+
+
+def get_optional_if_match(
+    _: CurrentPrincipal,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description=(
+                'Optional: the ETag of the version you acted on, e.g. "3". When given and '
+                "stale, the answer is a 412 with the current version; nothing is changed."
+            ),
+            max_length=40,
+        ),
+    ] = None,
+) -> int | None:
+    # Depends on the caller: a request without a token is a 401 before a malformed header is a 400.
+    if if_match is None or not if_match.strip():
+        return None  # blank is "none sent", as parse_if_match reads it (428 where required)
+    return parse_if_match(if_match)
+
+
+OptionalIfMatch = Annotated[int | None, Depends(get_optional_if_match)]
 
 
 def _read(
@@ -146,18 +172,21 @@ def list_phase_changes(
     "/{trajectory_id}/phase-changes",
     response_model=PhaseChangeRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(403, 404, 409),
+    responses=ACTION_ANSWERS,
     summary="Move to another phase (409 with allowed_targets when the machine forbids it)",
 )
 def record_phase_change(
     trajectory_id: uuid.UUID,
     data: PhaseChangeCreate,
+    version: OptionalIfMatch,
     session: SessionDep,
     principal: CurrentPrincipal,
 ) -> PhaseChangeRead:
     trajectory = service.get_trajectory_for(
         session, principal, trajectory_id, Action.TRAJECTORIES_MANAGE
     )
+    if version is not None:
+        check_version(version, trajectory.version)
     change = service.record_phase_change(
         session, principal, trajectory, to_phase=data.to_phase, on=data.date, reason=data.reason
     )
@@ -178,18 +207,19 @@ def list_status_changes(
 @router.post(
     "/{trajectory_id}/start",
     response_model=TrajectoryRead,
-    responses=STATUS_ANSWERS,
+    responses=ACTION_ANSWERS,
     summary="Start a referred trajectory (off the waiting list)",
 )
 def start(
     trajectory_id: uuid.UUID,
     data: StartRequest,
+    version: OptionalIfMatch,
     session: SessionDep,
     principal: CurrentPrincipal,
     response: Response,
 ) -> TrajectoryRead:
     trajectory = service.change_status(
-        session, principal, trajectory_id, to_status=Status.ACTIVE, on=data.date
+        session, principal, trajectory_id, to_status=Status.ACTIVE, on=data.date, version=version
     )
     return _read(session, response, principal, trajectory)
 
@@ -197,12 +227,13 @@ def start(
 @router.post(
     "/{trajectory_id}/pause",
     response_model=TrajectoryRead,
-    responses=STATUS_ANSWERS,
+    responses=ACTION_ANSWERS,
     summary="Pause (illness, crisis) with a reason and an expected return",
 )
 def pause(
     trajectory_id: uuid.UUID,
     data: PauseRequest,
+    version: OptionalIfMatch,
     session: SessionDep,
     principal: CurrentPrincipal,
     response: Response,
@@ -215,20 +246,27 @@ def pause(
         on=data.date,
         reason=data.reason,
         expected_return_on=data.expected_return_on,
+        version=version,
     )
     return _read(session, response, principal, trajectory)
 
 
-@router.post("/{trajectory_id}/resume", response_model=TrajectoryRead, responses=STATUS_ANSWERS)
+@router.post(
+    "/{trajectory_id}/resume",
+    response_model=TrajectoryRead,
+    responses=ACTION_ANSWERS,
+    summary="Resume a paused trajectory",
+)
 def resume(
     trajectory_id: uuid.UUID,
     data: ResumeRequest,
+    version: OptionalIfMatch,
     session: SessionDep,
     principal: CurrentPrincipal,
     response: Response,
 ) -> TrajectoryRead:
     trajectory = service.change_status(
-        session, principal, trajectory_id, to_status=Status.ACTIVE, on=data.date
+        session, principal, trajectory_id, to_status=Status.ACTIVE, on=data.date, version=version
     )
     return _read(session, response, principal, trajectory)
 
@@ -255,6 +293,26 @@ def list_team(
         TeamMemberRead.model_validate(m)
         for m in service.list_team(session, principal, trajectory_id)
     ]
+
+
+@router.get(
+    "/{trajectory_id}/team/candidates",
+    response_model=list[TeamCandidateRead],
+    responses=problems(403, 404),
+    summary="Staff the caller may add to the mini-team (own and partner organisations)",
+)
+def list_team_candidates(
+    trajectory_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    q: Annotated[
+        str | None,
+        Query(max_length=100, description="Part of the name; case and accents are ignored"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=candidates.MAX_CANDIDATES)] = 10,
+) -> list[TeamCandidateRead]:
+    found = candidates.team_candidates(session, principal, trajectory_id, q=q, limit=limit)
+    return [TeamCandidateRead.model_validate(c) for c in found]
 
 
 @router.post(

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from app.auth.models import Role
 from app.core.schemas import PastDate, ReadSchema, UpdateSchema, WriteSchema, not_before
 from app.trajectories.models import TeamRole
 from app.trajectories.phases import Phase, Status
@@ -118,3 +119,15 @@ class TeamMemberRead(ReadSchema):
     from_date: dt.date
     to_date: dt.date | None
     version: int
+
+
+class TeamCandidateRead(ReadSchema):
+    """A staff member who may be added to the mini-team: no e-mail address, ever."""
+
+    id: uuid.UUID
+    name: str
+    role: Role
+    organisation_id: uuid.UUID
+    organisation_name: str
+    bound_by_professional_secrecy: bool
+    on_team: bool = Field(description="On this team already (now or earlier)")

@@ -105,7 +105,32 @@ def get_trajectory_for(
     """A visible trajectory the caller may also act on (403 when visible but not allowed)."""
     trajectory = get_trajectory(session, principal, trajectory_id)
     policies.require(principal, action)
+    if action not in READ_ACTIONS:
+        refuse_if_deidentified(trajectory)
     return trajectory
+
+
+# Actions that only read; every other action writes to the file.
+READ_ACTIONS = frozenset({Action.NOTES_READ, Action.PARTICIPANTS_READ_FULL})
+
+
+def refuse_edits_on_deidentified(session: Session, trajectory_id: uuid.UUID | None) -> None:
+    """For an edit of a record already on a file: the record's loader has usually put its
+    trajectory in the session already, so this costs no statement."""
+    trajectory = session.get(Trajectory, trajectory_id) if trajectory_id is not None else None
+    if trajectory is not None:
+        refuse_if_deidentified(trajectory)
+
+
+def refuse_if_deidentified(trajectory: Trajectory) -> None:
+    """Retention or an erasure de-identified this file: it is kept for the figures only, and a
+    new text would bring back what was removed."""
+    done = trajectory.care_anonymised_at or trajectory.work_anonymised_at
+    if done is not None:
+        raise Conflict(
+            f"This case file was de-identified on {done:%Y-%m-%d} (retention or erasure): "
+            "nothing can be added or changed"
+        )
 
 
 def _today() -> date:
@@ -136,7 +161,7 @@ def record_phase_change(
     if to_phase is Phase.OUTFLOW and not via_outflow:
         raise Conflict(
             "Record the outflow (PUT /trajectories/{id}/outflow): it moves the phase",
-            errors=[FieldError("to_phase", "use PUT /trajectories/{id}/outflow")],
+            errors=[FieldError("to_phase", "use PUT /trajectories/{id}/outflow", "use_outflow")],
             extra={"allowed_targets": [p.value for p in allowed_targets(trajectory.phase)]},
         )
     started_on = trajectory.started_on or trajectory.referred_on
@@ -157,11 +182,12 @@ def record_phase_change(
         if refused.field == "to_phase" or refused.field == "status":
             raise Conflict(
                 refused.message,
-                errors=[FieldError(refused.field, refused.message)],
+                errors=[FieldError(refused.field, refused.message, refused.code, refused.params)],
                 extra={"allowed_targets": [p.value for p in refused.allowed]},
             ) from refused
         raise RuleViolation(
-            refused.message, errors=[FieldError(refused.field, refused.message)]
+            refused.message,
+            errors=[FieldError(refused.field, refused.message, refused.code, refused.params)],
         ) from refused
     change = PhaseChange(
         trajectory_id=trajectory.id,
@@ -192,17 +218,22 @@ def open_trajectory(session: Session, principal: Principal, data: TrajectoryCrea
     no start date yet)."""
     policies.require(principal, Action.TRAJECTORIES_MANAGE)
     participant = participant_service.get_participant(session, principal, data.participant_id)
+    participant_service.refuse_if_erased(participant)
     if session.get(Framework, data.framework_code) is None:
         raise RuleViolation(
             "Unknown framework",
-            errors=[FieldError("framework_code", "is not a framework code")],
+            errors=[FieldError("framework_code", "is not a framework code", "unknown_framework")],
         )
     if data.previous_trajectory_id is not None:
         previous = get_trajectory(session, principal, data.previous_trajectory_id)
         if previous.participant_id != participant.id:
             raise RuleViolation(
                 "The previous trajectory belongs to someone else",
-                errors=[FieldError("previous_trajectory_id", "is not this participant's")],
+                errors=[
+                    FieldError(
+                        "previous_trajectory_id", "is not this participant's", "not_of_participant"
+                    )
+                ],
             )
     _refuse_second_open(session, participant.id, data.framework_code)
     started = data.started_on
@@ -258,7 +289,9 @@ def open_trajectory(session: Session, principal: Principal, data: TrajectoryCrea
 def _second_open_conflict() -> Conflict:
     return Conflict(
         "This participant already has an open trajectory in this framework",
-        errors=[FieldError("framework_code", "has an open trajectory already")],
+        errors=[
+            FieldError("framework_code", "has an open trajectory already", "open_trajectory_exists")
+        ],
     )
 
 
@@ -372,13 +405,24 @@ def change_status(
     on: date,
     reason: str | None = None,
     expected_return_on: date | None = None,
+    version: int | None = None,
 ) -> Trajectory:
+    """Start, pause, resume or close. ``version``: the If-Match the caller sent, if any."""
     trajectory = get_trajectory_for(session, principal, trajectory_id, Action.TRAJECTORIES_MANAGE)
+    if version is not None:
+        check_version(version, trajectory.version)
     allowed_from = STATUS_MOVES[to_status]
     if trajectory.status not in allowed_from:
         raise Conflict(
             f"A {trajectory.status.value} trajectory cannot become {to_status.value}",
-            errors=[FieldError("status", f"is {trajectory.status.value}")],
+            errors=[
+                FieldError(
+                    "status",
+                    f"is {trajectory.status.value}",
+                    "wrong_status",
+                    {"status": trajectory.status.value},
+                )
+            ],
         )
     try:
         check_event_date(
@@ -398,7 +442,8 @@ def change_status(
         )
     except MoveRefused as refused:
         raise RuleViolation(
-            refused.message, errors=[FieldError("date", refused.message)]
+            refused.message,
+            errors=[FieldError("date", refused.message, refused.code, refused.params)],
         ) from refused
     session.add(
         StatusChange(
@@ -440,7 +485,7 @@ def update_trajectory(
     if trajectory.status is not Status.PAUSED:
         raise Conflict(
             "Only a paused trajectory has a pause reason and an expected return",
-            errors=[FieldError("status", "is not paused")],
+            errors=[FieldError("status", "is not paused", "not_paused")],
         )
     for field, value in data.model_dump(exclude_unset=True).items():
         setattr(trajectory, field, value)
@@ -503,7 +548,7 @@ def add_team_member(
     if user is None or not user.is_active:
         raise RuleViolation(
             "Unknown or inactive staff member",
-            errors=[FieldError("user_id", "is not a staff member")],
+            errors=[FieldError("user_id", "is not a staff member", "not_staff")],
         )
     existing = session.scalar(
         select(TeamMember.id).where(
@@ -513,7 +558,7 @@ def add_team_member(
     if existing:
         raise Conflict(
             "This person is on the mini-team already",
-            errors=[FieldError("user_id", "is on the team already")],
+            errors=[FieldError("user_id", "is on the team already", "already_on_team")],
         )
     member = TeamMember(
         trajectory_id=trajectory.id,

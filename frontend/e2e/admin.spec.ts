@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 
 import { ADMIN, PASSWORD, expect, expectTouchTargets, logIn, shootBoth, test } from "./helpers";
 
@@ -173,14 +173,102 @@ test.describe("Beheer als platformbeheerder", () => {
     await expect(page.getByRole("status").getByText(`Samenwerkingsverband ‘${name}’ is bewaard.`)).toBeVisible();
     await expect(row).toContainText("Bemiddeling");
 
-    // Competence items: read-only, with a word on what comes later.
+    // Competence items: the platform keeps the default set, which organisations without a list
+    // of their own score.
     await sections.getByRole("link", { name: "Competenties" }).click();
     await expect(page).toHaveURL(/\/beheer\/competenties$/);
-    await expect(page.getByText("Items toevoegen of wijzigen komt in een latere versie.")).toBeVisible();
+    await expect(page.getByText("Dit is de standaardlijst: organisaties zonder eigen lijst scoren deze items.")).toBeVisible();
     const items = page.getByRole("table", { name: "Competentie-items" });
     await expect(items.getByRole("rowheader").first()).toBeVisible();
     expect(await items.getByRole("rowheader").count()).toBeGreaterThan(3);
-    await expect(page.getByRole("main").getByRole("button", { name: /Bewerken|Nieuw/ })).toHaveCount(0);
+    await expect(items.getByRole("button", { name: "Bewerken Stiptheid" })).toBeVisible();
+    await shootBoth(page, "admin-competence-items");
+  });
+});
+
+// --- competence items, as an organisation's admin -------------------------------------------
+
+const ORG_ADMIN = { email: "beheer@dewerkplaats.demo", password: PASSWORD };
+
+/** The API as a colleague at another desk: signed in on its own, outside the browser. */
+async function colleague(request: APIRequestContext, user: { email: string; password: string }) {
+  const login = await request.post("/api/v1/auth/login", { form: { username: user.email, password: user.password } });
+  expect(login.status()).toBe(200);
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  return { Authorization: `Bearer ${token}` };
+}
+
+function itemRow(page: Page, name: string) {
+  return page.getByRole("table", { name: "Competentie-items" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+}
+
+test.describe("Beheer als beheerder van een organisatie", () => {
+  // De Werkplaats keeps the list this makes (the default items, as its own, and one more, left
+  // deactivated): items are never deleted, and every other test scores the same codes.
+  test("adds a competence item, edits it past a colleague's save and deactivates it", async ({ page, request }) => {
+    await logIn(page, ORG_ADMIN);
+    await page.goto("/beheer/competenties");
+    await expect(page.getByText(/Je organisatie gebruikt de standaardlijst van Werkpad\. Voeg je een item toe/)).toBeVisible();
+    const items = page.getByRole("table", { name: "Competentie-items" });
+    await expect(items.getByRole("rowheader")).toHaveCount(12);
+    // The default set is the platform's: nothing to edit in it here.
+    await expect(items.getByRole("button")).toHaveCount(0);
+
+    // --- add: the form checks the code, the server refuses one the list has -------------------
+    await page.getByRole("main").getByRole("button", { name: "Item toevoegen" }).click();
+    const add = page.getByRole("dialog", { name: "Competentie-item toevoegen" });
+    await expect(add.getByText(/Je organisatie krijgt hiermee een eigen lijst/)).toBeVisible();
+    await add.getByLabel("Naam in het Nederlands").fill("Klantencontact");
+    await add.getByLabel("Naam in het Engels").fill("Customer contact");
+    await add.getByLabel("Code", { exact: true }).fill("Klanten contact");
+    await add.getByRole("button", { name: "Item toevoegen" }).click();
+    await expect(add.getByText("Gebruik kleine letters, cijfers en _, en begin met een letter.")).toBeVisible();
+    await add.getByLabel("Code", { exact: true }).fill("punctuality");
+    await add.getByRole("button", { name: "Item toevoegen" }).click();
+    await expect(add.getByText("Dit is al in gebruik.")).toBeVisible();
+    await add.getByLabel("Code", { exact: true }).fill("klantencontact");
+    await shootBoth(page, "admin-competence-add", { fullPage: false });
+    await add.getByRole("button", { name: "Item toevoegen" }).click();
+    await expect(page.getByRole("status").getByText("‘Klantencontact’ is toegevoegd.")).toBeVisible();
+    await expect(items.getByRole("rowheader")).toHaveCount(13);
+    await expect(page.getByText(/standaardlijst/)).toHaveCount(0);
+    await expect(itemRow(page, "Klantencontact")).toContainText("klantencontact");
+
+    // --- edit, while a colleague saves the same item: nothing typed is lost --------------------
+    await itemRow(page, "Klantencontact").getByRole("button", { name: "Bewerken Klantencontact" }).click();
+    const edit = page.getByRole("dialog", { name: "Competentie-item bewerken" });
+    await edit.getByLabel("Naam in het Nederlands").fill("Omgaan met klanten");
+    const headers = await colleague(request, ORG_ADMIN);
+    const listed = await request.get("/api/v1/competence-items", { headers });
+    const item = ((await listed.json()) as { id: string; code: string; version: number }[]).find((row) => row.code === "klantencontact");
+    expect(item).toBeDefined();
+    const meanwhile = await request.patch(`/api/v1/competence-items/${item?.id}`, {
+      headers: { ...headers, "If-Match": `"${item?.version}"` },
+      data: { name_en: "Dealing with customers" },
+    });
+    expect(meanwhile.status()).toBe(200);
+    const refused = page.waitForResponse((response) => response.url().includes("/competence-items/") && response.request().method() === "PATCH");
+    await edit.getByRole("button", { name: "Wijzigingen bewaren" }).click();
+    expect((await refused).status()).toBe(412);
+    const notice = edit.getByRole("alert").filter({ hasText: "Iemand anders heeft dit intussen gewijzigd" });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("Dealing with customers");
+    await expect(edit.getByLabel("Naam in het Nederlands")).toHaveValue("Omgaan met klanten");
+    await expect(edit.getByLabel("Naam in het Engels")).toHaveValue("Dealing with customers");
+    await shootBoth(page, "admin-competence-stale", { fullPage: false });
+    await notice.getByRole("button", { name: "Opnieuw toepassen" }).click();
+    await expect(page.getByRole("status").getByText("‘Omgaan met klanten’ is bewaard.")).toBeVisible();
+    await expect(itemRow(page, "Omgaan met klanten")).toBeVisible();
+
+    // --- deactivate: no longer scored, never deleted -------------------------------------------
+    await itemRow(page, "Omgaan met klanten").getByRole("button", { name: "Deactiveren Omgaan met klanten" }).click();
+    const confirm = page.getByRole("dialog", { name: "‘Omgaan met klanten’ deactiveren?" });
+    await expect(confirm).toContainText("De scores die al gegeven zijn, blijven bewaard.");
+    await confirm.getByRole("button", { name: "Deactiveren" }).click();
+    await expect(page.getByRole("status").getByText("‘Omgaan met klanten’ is gedeactiveerd.")).toBeVisible();
+    await expect(itemRow(page, "Omgaan met klanten").getByRole("cell", { name: "Nee" })).toBeVisible();
+    const scored = await request.get("/api/v1/competence-items", { headers });
+    expect(((await scored.json()) as { code: string }[]).map((row) => row.code)).not.toContain("klantencontact");
     await shootBoth(page, "admin-competence-items");
   });
 });

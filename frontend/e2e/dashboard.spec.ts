@@ -17,7 +17,7 @@ const PANELS = [
   "Werk binnen 6 tot 24 maanden",
   "Aan het werk na 3, 6 en 12 maanden",
   "Competitieve tewerkstelling (IPS)",
-  "Caseload per arbeidsspecialist",
+  "Caseload per medewerker",
 ];
 
 async function openDashboard(page: Page, query = ""): Promise<void> {
@@ -152,6 +152,75 @@ test.describe("rapportering voor een coördinator", () => {
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(button).toBeFocused();
+  });
+
+  test("a bar of the funnel and of the destinations opens the trajectories behind it", async ({ page }) => {
+    await logIn(page, MANAGER);
+    await openDashboard(page);
+
+    // The funnel's bars are buttons named after their phase and count; the busiest one opens.
+    const funnel = panel(page, "Deelnemers per fase");
+    const bars = funnel.getByRole("group", { name: /^Lopende trajecten per fase op / }).getByRole("button");
+    expect(await bars.count(), "some phases have running trajectories").toBeGreaterThan(0);
+    const labels = await bars.evaluateAll((all) => all.map((bar) => bar.getAttribute("aria-label") ?? ""));
+    const counted = labels.map((label) => {
+      const [, phase = "", count = "0"] = /^(.+): (\d+)$/.exec(label) ?? [];
+      return { phase, count: Number(count) };
+    });
+    const busiest = counted.reduce((best, bar) => (bar.count > best.count ? bar : best));
+    await bars.nth(counted.indexOf(busiest)).click();
+    const dialog = page.getByRole("dialog", { name: new RegExp(`^In fase ${busiest.phase} op `) });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText(`${busiest.count} traject`, { exact: false })).toBeVisible();
+    const rows = dialog.getByRole("table").getByRole("rowheader");
+    await expect(rows.first()).toBeVisible();
+    expect(await rows.count()).toBe(Math.min(busiest.count, 25));
+    await screenshot(page, "dashboard-phase-drill-desktop", { fullPage: false });
+    await dialog.getByRole("button", { name: "Sluiten" }).last().click();
+    await expect(dialog).toBeHidden();
+
+    // The same count opens from the funnel's table.
+    const table = await tableOf(funnel);
+    const row = table.find((cells) => cells[0] === busiest.phase);
+    expect(Number(row?.[1])).toBe(busiest.count);
+
+    // A destination: the first bar, with as many rows as its count.
+    const destinations = panel(page, "Uitstroombestemmingen").getByRole("group", { name: "Uitstroombestemmingen" }).getByRole("button");
+    if ((await destinations.count()) > 0) {
+      const label = (await destinations.first().getAttribute("aria-label")) ?? "";
+      const [, category = "", count = "0"] = /^(.+): (\d+)$/.exec(label) ?? [];
+      await destinations.first().click();
+      const exits = page.getByRole("dialog", { name: new RegExp(`^Uitstroom: ${category} · `) });
+      await expect(exits).toBeVisible();
+      await expect(exits.getByText(`${count} traject`, { exact: false })).toBeVisible();
+      await exits.getByRole("button", { name: "Sluiten" }).last().click();
+    }
+  });
+
+  test("shows the caseload per staff member, highest first, as a table and a CSV", async ({ page }) => {
+    await logIn(page, MANAGER);
+    await openDashboard(page);
+    const caseload = panel(page, "Caseload per medewerker");
+    await expect(caseload.getByText(/^Op de laatste dag van de periode: per medewerker/)).toBeVisible();
+    await expect(caseload.getByText(/^Arbeidsspecialisten \(casemanager Werk\): /)).toBeVisible();
+    const chart = caseload.getByRole("img", { name: "Lopende trajecten per medewerker" });
+    await expect(chart).toBeVisible();
+    await expect(chart.locator(".limit-line")).toHaveCount(1);
+
+    const table = await tableOf(caseload);
+    expect(table[0]).toEqual(["Medewerker", "Organisatie", "Functie", "Lopende trajecten"]);
+    const staff = table.slice(1);
+    expect(staff.length, "the demo region has staff with running trajectories").toBeGreaterThan(0);
+    const counts = staff.map((cells) => Number(cells[3]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts.every((count) => count > 0)).toBe(true);
+    await expect(caseload.getByText(new RegExp(`^${staff.length} medewerkers? op `))).toBeVisible();
+
+    const [file] = await Promise.all([page.waitForEvent("download"), caseload.getByRole("button", { name: /^CSV downloaden/ }).click()]);
+    const lines = (await csvOf(file)).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("Medewerker;Organisatie;Functie;Lopende trajecten");
+    expect(lines.slice(1).map((line) => line.split(";")[0])).toEqual(staff.map((cells) => cells[0]));
+    await screenshot(page, "dashboard-caseload-table-desktop");
   });
 
   test("charts are reachable by keyboard: one Tab stop, arrows between bars, Enter opens the list", async ({ page }) => {

@@ -131,7 +131,14 @@ test("a mediator starts a waiting-list trajectory, moves its phase, pauses and r
     data: { to_phase: "internship", date: isoDay(new Date()) },
   });
   expect(meanwhile.status()).toBe(201);
+  // The dialog sends the version it was opened on; the server refuses it (nothing is paused).
+  const refused = page.waitForResponse((response) => response.url().endsWith("/pause") && response.request().method() === "POST");
   await dialog.getByRole("button", { name: "Traject pauzeren" }).click();
+  const refusal = await refused;
+  expect(refusal.status()).toBe(412);
+  const sentVersion = Number((refusal.request().headers()["if-match"] ?? "").replaceAll('"', ""));
+  expect(sentVersion).toBeGreaterThan(0);
+  expect(((await refusal.json()) as { current_version: number }).current_version).toBe(sentVersion + 1);
   const notice = dialog.getByRole("alert").filter({ hasText: "Iemand anders heeft dit intussen gewijzigd" });
   await expect(notice).toBeVisible();
   await expect(notice.getByRole("row").filter({ hasText: "Fase" })).toContainText("Stage");
@@ -141,7 +148,9 @@ test("a mediator starts a waiting-list trajectory, moves its phase, pauses and r
   await shootBoth(page, "trajectory-stale-pause", { fullPage: false });
   const paused = page.waitForResponse((response) => response.url().endsWith("/pause") && response.request().method() === "POST");
   await notice.getByRole("button", { name: "Opnieuw toepassen" }).click();
-  expect((await paused).status()).toBe(200);
+  const reapplied = await paused;
+  expect(reapplied.status()).toBe(200);
+  expect(reapplied.request().headers()["if-match"]).toBe(`"${sentVersion + 1}"`);
   await expect(page.getByText("Het traject is gepauzeerd.")).toBeVisible();
   await expect(facts(page)).toContainText(typed);
   await expect(facts(page)).toContainText("Stage");

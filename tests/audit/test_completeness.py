@@ -69,6 +69,7 @@ from app.progress.models import (
     ActivationSession,
     Attendance,
     AttendanceStatus,
+    CompetenceItem,
     Goal,
     GoalDomain,
     HalfDay,
@@ -148,6 +149,7 @@ class Estate:
     consent: Consent
     grant: BreakGlassGrant
     coach_membership: TeamMember
+    competence_item: CompetenceItem  # the home organisation's own
     month: str  # a month that is over and realised by a logged action
 
 
@@ -208,6 +210,11 @@ def estate(session: Session) -> Estate:
     session.add(note)
     session.commit()
     holder = make_user(session, elsewhere, role=Role.COUNSELLOR, bound_by_professional_secrecy=True)
+    competence_item = CompetenceItem(
+        organisation_id=home.id, code="stiptheid", name_nl="Stiptheid", name_en="Punctuality"
+    )
+    session.add(competence_item)
+    session.commit()
     return Estate(
         home=home,
         elsewhere=elsewhere,
@@ -246,6 +253,7 @@ def estate(session: Session) -> Estate:
         consent=give_consent(session, participant, partner),
         grant=grant_break_glass(session, trajectory, holder),
         coach_membership=coach_membership,
+        competence_item=competence_item,
         month=month_key(month_day.replace(day=1)),
     )
 
@@ -278,6 +286,7 @@ PATH_VALUES: dict[str, Value] = {
     "work_floor_id": lambda e: e.floor.id,
     "partnership_id": lambda e: e.partnership.id,
     "user_id": lambda e: e.coach.id,
+    "competence_item_id": lambda e: e.competence_item.id,
     "name": lambda e: "swagger-ui.css",
     "indicator": lambda e: "participants_in_trajectory",
 }
@@ -377,6 +386,11 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("GET", "/reports/indicators"): NotPersonal(
         "figures over many people; counts below 5 are suppressed", actor="manager"
     ),
+    ("GET", "/reports/caseloads"): NotPersonal(
+        "running trajectories counted per staff member: names staff, no participant",
+        actor="manager",
+    ),
+    ("GET", "/reports/definitions"): NotPersonal("what the figures mean", actor="manager"),
     ("GET", "/reports/funder"): NotPersonal(
         "figures per work floor; counts below 5 are suppressed",
         actor="manager",
@@ -393,6 +407,14 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ),
     ("POST", "/organisations/{organisation_id}/work-floors"): Audited(
         "admin", nobody, body=lambda e: {"name": "Fietsherstel", "capacity": 6}
+    ),
+    ("POST", "/competence-items"): Audited(
+        "admin",
+        nobody,
+        body=lambda e: {"code": "samenwerken", "name_nl": "Samenwerken", "name_en": "Teamwork"},
+    ),
+    ("PATCH", "/competence-items/{competence_item_id}"): Audited(
+        "admin", nobody, body=lambda e: {"name_nl": "Op tijd komen"}, if_match="1"
     ),
     ("PATCH", "/work-floors/{work_floor_id}"): Audited(
         "admin", nobody, body=lambda e: {"capacity": 12}, if_match="1"
@@ -447,6 +469,7 @@ ROUTES: dict[tuple[str, str], Expectation] = {
         path={"participant_id": lambda e: e.newcomer.id},
         if_match="1",
     ),
+    ("GET", "/participants/{participant_id}/changes"): Audited("counsellor"),
     ("GET", "/participants/{participant_id}/benefit-statuses"): Audited("counsellor"),
     ("POST", "/participants/{participant_id}/benefit-statuses"): Audited(
         "counsellor", body=lambda e: {"kind": BenefitKind.LEEFLOON, "valid_from": days_ago(90)}
@@ -532,6 +555,7 @@ ROUTES: dict[tuple[str, str], Expectation] = {
         "counsellor", body=lambda e: {"date": days_ago(0), "reason": "Verhuisd"}
     ),
     ("GET", "/trajectories/{trajectory_id}/team"): Audited("counsellor"),
+    ("GET", "/trajectories/{trajectory_id}/team/candidates"): Audited("counsellor"),
     ("POST", "/trajectories/{trajectory_id}/team"): Audited(
         "counsellor",
         body=lambda e: {"user_id": str(e.mediator.id), "team_role": TeamRole.CASE_MANAGER_WORK},

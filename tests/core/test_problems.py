@@ -58,7 +58,7 @@ def test_malformed_json_is_400_and_changes_nothing(
         headers={**admin_headers, "Content-Type": "application/json"},
     )
     assert assert_problem(response, 400)["errors"] == [
-        {"field": "body", "message": "is not valid JSON"}
+        {"field": "body", "message": "is not valid JSON", "code": "invalid_json"}
     ]
     assert organisation_count(session) == before
 

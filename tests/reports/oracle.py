@@ -313,20 +313,19 @@ class Oracle:
 
     # --- the report ---------------------------------------------------------------------
 
-    def report(
+    def in_scope(
         self,
         caller: Caller,
         *,
-        start: date,
-        end: date,
-        group_by: str | None = None,
         organisation_id: uuid.UUID | None = None,
         work_floor_id: uuid.UUID | None = None,
         framework: str | None = None,
         staff_id: uuid.UUID | None = None,
         target_group: str | None = None,
         partnership_id: uuid.UUID | None = None,
-    ) -> dict[str, dict[str, Any]]:
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The started trajectories the caller reports on that match the filters but the work
+        floor, and those of them on the floor (the floor of their latest placement)."""
         participants = self.by_id["participants"]
         members = self.raw["partnership_members"]
 
@@ -354,10 +353,96 @@ class Oracle:
             )
 
         scope = [t for t in self.raw["trajectories"] if matches(t)]
+        on_floor = [t for t in scope if work_floor_id is None or self.floor(t) == work_floor_id]
+        return scope, on_floor
+
+    def phase_on(self, t: dict[str, Any], day: date) -> str | None:
+        changes = [c for c in self.changes_of[t["id"]] if c["on"] <= day]
+        if not changes:
+            return None
+        return str(max(changes, key=lambda c: (c["on"], c["created_at"], c["id"]))["to_phase"])
+
+    def in_phase(
+        self, caller: Caller, *, start: date, end: date, phase: str, **filters: Any
+    ) -> set[uuid.UUID]:
+        """The trajectories behind one bar of the funnel."""
+        _, on_floor = self.in_scope(caller, **filters)
+        return {
+            t["id"]
+            for t in on_floor
+            if self.in_trajectory(t, end, end) and self.phase_on(t, end) == phase
+        }
+
+    def exits_in_category(
+        self, caller: Caller, *, start: date, end: date, category: str, **filters: Any
+    ) -> set[uuid.UUID]:
+        _, on_floor = self.in_scope(caller, **filters)
+        found = set()
+        for t in on_floor:
+            outflow = self.outflow_of.get(t["id"])
+            if outflow and outflow["category"] == category and start <= outflow["date"] <= end:
+                found.add(t["id"])
+        return found
+
+    def staff_caseloads(
+        self, caller: Caller, *, start: date, end: date, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Per staff member of an organisation the caller reports on: the running trajectories
+        on ``end`` on which they are case manager (work, care) or coach that day."""
+        _, on_floor = self.in_scope(caller, **filters)
+        running = {t["id"] for t in on_floor if self.in_trajectory(t, end, end)}
+        orgs = self.report_organisations(caller)
+        users, organisations = self.by_id["users"], self.by_id["organisations"]
+        carried: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+        for m in self.raw["team_members"]:
+            user = users[m["user_id"]]
+            if (
+                m["trajectory_id"] in running
+                and m["team_role"] in ("case_manager_work", "case_manager_care", "coach")
+                and user["organisation_id"] in orgs
+                and m["from_date"] <= end
+                and (m["to_date"] is None or m["to_date"] > end)
+            ):
+                carried[user["id"]].add(m["trajectory_id"])
+        rows = [
+            {
+                "staff_id": str(user_id),
+                "name": users[user_id]["name"],
+                "organisation_id": str(users[user_id]["organisation_id"]),
+                "organisation_name": organisations[users[user_id]["organisation_id"]]["name"],
+                "role": str(users[user_id]["role"]),
+                "trajectories": len(ids),
+            }
+            for user_id, ids in carried.items()
+        ]
+        return sorted(rows, key=lambda r: (-r["trajectories"], r["name"], r["staff_id"]))
+
+    def report(
+        self,
+        caller: Caller,
+        *,
+        start: date,
+        end: date,
+        group_by: str | None = None,
+        organisation_id: uuid.UUID | None = None,
+        work_floor_id: uuid.UUID | None = None,
+        framework: str | None = None,
+        staff_id: uuid.UUID | None = None,
+        target_group: str | None = None,
+        partnership_id: uuid.UUID | None = None,
+    ) -> dict[str, dict[str, Any]]:
+        scope, on_floor = self.in_scope(
+            caller,
+            organisation_id=organisation_id,
+            work_floor_id=work_floor_id,
+            framework=framework,
+            staff_id=staff_id,
+            target_group=target_group,
+            partnership_id=partnership_id,
+        )
         floor_ok: Callable[[uuid.UUID | None], bool] = lambda floor: (  # noqa: E731
             work_floor_id is None or floor == work_floor_id
         )
-        on_floor = [t for t in scope if floor_ok(self.floor(t))]
 
         def category(t: dict[str, Any], floor: Any = "trajectory") -> str:
             if group_by == "organisation":

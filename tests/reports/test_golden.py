@@ -7,6 +7,9 @@ Six people start on 1 January 2024 in organisation "Golden":
   D  outflow moved on 1 April (left out of every rate)
   E  still in trajectory, nothing yet (censored)
   F  a job of 38 h recorded for the trajectory on 31 January, no outflow    → paid after 30
+Teams (for the caseload per staff member): Sara (mediator) is case manager work of all six;
+Cas (coach) coaches E; Tom (counsellor) was case manager care of E until 31 December 2024, the
+day his membership stopped; Olga, of another organisation, is case manager work of F.
 Follow-ups: A after 3 months same job, after 6 "unknown", after 12 never contacted (overdue);
             B after 3 months not working, after 6 same job, after 12 other job.
 """
@@ -25,7 +28,8 @@ from app.auth.models import Role
 from app.employment.models import SupportInstrument
 from app.outflow.categories import OutflowCategory
 from app.outflow.models import FollowUpSource, FollowUpStatus
-from tests.factories.case_files import make_participant, make_trajectory
+from app.trajectories.models import TeamRole
+from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.employment import make_employer, make_follow_up, make_job, make_outflow
 from tests.factories.organisations import make_organisation
 from tests.factories.users import make_user
@@ -95,7 +99,19 @@ def golden(session: Session, auth: Auth) -> dict[str, Any]:
                 status=FollowUpStatus(answer) if answer else None,
                 source=FollowUpSource.EMPLOYER if answer and answer != "unknown" else None,
             )
-    return {"headers": auth(manager), "people": people}
+    sara = make_user(session, home, role=Role.MEDIATOR, name="Sara Golden")
+    cas = make_user(session, home, role=Role.COACH, name="Cas Golden")
+    tom = make_user(session, home, role=Role.COUNSELLOR, name="Tom Golden")
+    olga = make_user(session, make_organisation(session, name="Elders"), role=Role.MEDIATOR)
+    for _, trajectory in people.values():
+        add_team_member(session, trajectory, sara, team_role=TeamRole.CASE_MANAGER_WORK)
+    e, f = people["E"][1], people["F"][1]
+    add_team_member(session, e, cas, team_role=TeamRole.COACH)
+    tom_on_e = add_team_member(session, e, tom, team_role=TeamRole.CASE_MANAGER_CARE)
+    tom_on_e.to_date = date(2024, 12, 31)
+    add_team_member(session, f, olga, team_role=TeamRole.CASE_MANAGER_WORK)
+    session.commit()
+    return {"headers": auth(manager), "people": people, "staff": {"sara": sara, "cas": cas}}
 
 
 def test_the_hand_made_year_gives_the_hand_made_figures(
@@ -173,3 +189,49 @@ def test_the_hand_made_year_opens_on_the_two_who_left_for_paid_work(
     assert response.status_code == 200, response.text
     names = sorted(item["participant_name"] for item in response.json()["items"])
     assert names == ["A Golden", "B Golden"]
+
+
+def test_the_hand_made_year_carries_the_hand_made_caseloads(
+    client: TestClient, golden: dict[str, Any]
+) -> None:
+    def staff_on(day: str) -> list[tuple[str, str, str, int]]:
+        response = client.get(
+            f"{API}/caseloads", params={"from": "2024-01-01", "to": day}, headers=golden["headers"]
+        )
+        assert response.status_code == 200, response.text
+        return [
+            (row["name"], row["organisation_name"], row["role"], row["trajectories"])
+            for row in response.json()["staff"]
+        ]
+
+    # 31 December: only E and F still run. Tom's membership stopped that day; Olga is not of
+    # an organisation the manager reports on.
+    assert staff_on("2024-12-31") == [
+        ("Sara Golden", "Golden", "mediator", 2),
+        ("Cas Golden", "Golden", "coach", 1),
+    ]
+    # 15 February: C left on 1 February; A, B, D, E and F run. Tom is still on E.
+    assert staff_on("2024-02-15") == [
+        ("Sara Golden", "Golden", "mediator", 5),
+        ("Cas Golden", "Golden", "coach", 1),
+        ("Tom Golden", "Golden", "counsellor", 1),
+    ]
+
+
+def test_the_hand_made_year_opens_each_destination_on_its_own_people(
+    client: TestClient, golden: dict[str, Any]
+) -> None:
+    def names(category: str) -> list[str]:
+        response = client.get(
+            f"{API}/indicators/exits_in_category/trajectories",
+            params={"from": "2024-01-01", "to": "2024-12-31", "category": category},
+            headers=golden["headers"],
+        )
+        assert response.status_code == 200, response.text
+        return sorted(item["participant_name"] for item in response.json()["items"])
+
+    assert names("regular_job") == ["A Golden"]
+    assert names("collective_maatwerk") == ["B Golden"]
+    assert names("drop_out") == ["C Golden"]
+    assert names("moved") == ["D Golden"]
+    assert names("back_to_care") == []

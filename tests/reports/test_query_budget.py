@@ -13,10 +13,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from app.auth.models import Role
 from app.outflow.categories import OutflowCategory
-from tests.factories.case_files import make_participant, make_trajectory
+from app.trajectories.models import TeamRole
+from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.employment import make_employer, make_job, make_outflow
 from tests.factories.progress import make_activation_session, make_attendance, make_placement
+from tests.factories.users import make_user
 from tests.reports.conftest import API, Auth
 from tests.reports.dataset import Region
 
@@ -28,6 +31,8 @@ PERIOD = {"from": str(date.today() - timedelta(days=1100))}
 REPORT_STATEMENTS = 1 + 5 + 15
 # The caller, count, page, the page's rows; the audit event (lock, chain head, insert).
 DRILL_STATEMENTS = 1 + 3 + 3
+# The caller and one grouped statement; + 1 per id filter checked.
+CASELOAD_STATEMENTS = 1 + 1
 
 
 @contextmanager
@@ -108,3 +113,38 @@ def test_a_drill_down_page_costs_the_same_statements_however_long(
 
     long = cost(client, headers, "/indicators/exits/trajectories", limit=50)
     assert long == short == DRILL_STATEMENTS
+
+
+def test_the_caseloads_cost_one_grouped_statement_however_many_staff(
+    client: TestClient, session: Session, region: Region, auth: Auth
+) -> None:
+    headers = auth(region.manager)
+    before = [
+        cost(client, headers, "/caseloads"),
+        cost(client, headers, "/caseloads", organisation_id=str(region.home.id)),
+    ]
+
+    grow(session, region, 60)
+    for index, trajectory in enumerate(region.trajectories):
+        if trajectory.started_on and index % 2:
+            staff = make_user(session, region.home, role=Role.MEDIATOR)
+            add_team_member(session, trajectory, staff, team_role=TeamRole.COACH)
+
+    after = [
+        cost(client, headers, "/caseloads"),
+        cost(client, headers, "/caseloads", organisation_id=str(region.home.id)),
+    ]
+    assert after == before == [CASELOAD_STATEMENTS, CASELOAD_STATEMENTS + 1]
+
+
+def test_a_phase_or_category_bar_costs_what_any_drill_down_page_costs(
+    client: TestClient, session: Session, region: Region, auth: Auth
+) -> None:
+    headers = auth(region.manager)
+    assert cost(client, headers, "/indicators/in_phase/trajectories", phase="intake") == (
+        DRILL_STATEMENTS
+    )
+    assert (
+        cost(client, headers, "/indicators/exits_in_category/trajectories", category="drop_out")
+        == DRILL_STATEMENTS
+    )

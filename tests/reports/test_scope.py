@@ -110,6 +110,27 @@ def test_another_organisations_rows_change_no_figure_of_the_manager(
     assert keys == {str(region.home.id), str(region.partner.id)}
 
 
+def test_a_manager_never_sees_another_organisations_staff_in_the_caseloads(
+    client: TestClient, session: Session, region: Region, auth: Auth
+) -> None:
+    headers = auth(region.manager)
+    url = f"{API}/caseloads"
+    before = client.get(url, params=PERIOD, headers=headers).json()["staff"]
+
+    add_canaries(session, region)
+
+    after = client.get(url, params=PERIOD, headers=headers).json()["staff"]
+    assert after == before  # the outsider's specialist on a home team changes nothing
+    reported = {str(region.home.id), str(region.partner.id)}
+    assert {row["organisation_id"] for row in after} <= reported
+    assert {row["organisation_id"] for row in after} & reported
+    # The outsider's manager sees their own specialist, with the canaries still running
+    # (only the one home trajectory is not theirs to count), and nobody of the home region.
+    outsider = client.get(url, params=PERIOD, headers=auth(region.outsider_manager)).json()
+    assert {row["organisation_id"] for row in outsider["staff"]} == {str(region.outsider.id)}
+    assert all(row["trajectories"] <= 6 for row in outsider["staff"])
+
+
 def test_the_outsider_manager_counts_only_their_own_organisation(
     client: TestClient, session: Session, region: Region, auth: Auth
 ) -> None:
@@ -192,7 +213,7 @@ def test_a_scope_the_caller_may_not_see_is_a_404_like_a_missing_one(
         {"staff_id": str(stranger.id)},
         {"organisation_id": "00000000-0000-4000-8000-000000000000"},
     ):
-        for path in ("/indicators", "/indicators/exits/trajectories"):
+        for path in ("/indicators", "/indicators/exits/trajectories", "/caseloads"):
             response = client.get(f"{API}{path}", params=params, headers=headers)
             assert response.status_code == 404, (params, response.text)
             assert response.headers["content-type"] == PROBLEM_JSON
@@ -209,7 +230,7 @@ def test_admins_get_no_figures(
     client: TestClient, session: Session, region: Region, auth: Auth
 ) -> None:
     admin = make_user(session, region.home, role=Role.ADMIN)
-    for path in ("/indicators", "/indicators/exits/trajectories"):
+    for path in ("/indicators", "/indicators/exits/trajectories", "/caseloads"):
         response = client.get(f"{API}{path}", headers=auth(admin))
         assert response.status_code == 403, response.text
         assert response.headers["content-type"] == PROBLEM_JSON

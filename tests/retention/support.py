@@ -28,6 +28,7 @@ from app.participants.models import (
     BenefitKind,
     BenefitStatus,
     Participant,
+    ParticipantChange,
     PermissionIssuer,
 )
 from app.progress.models import (
@@ -166,6 +167,21 @@ def make_case_file(
                 issued_by=PermissionIssuer.OCMW,
                 granted_on=start,
                 reference=f"OCMW/{participant.insz}",
+            ),
+            # Rectifications: the record as it was before an edit names the person too.
+            ParticipantChange(
+                participant_id=participant.id,
+                changed_by=author.id,
+                field="email",
+                old_value=participant.email,
+                new_value=f"nieuw.{participant.email}",
+            ),
+            ParticipantChange(
+                participant_id=participant.id,
+                changed_by=author.id,
+                field="last_name",
+                old_value=f"{last}-Oud",
+                new_value=last,
             ),
         ]
     )

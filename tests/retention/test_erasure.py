@@ -73,6 +73,7 @@ def test_erasure_leaves_no_name_insz_or_email_in_any_table(
         "break_glass_grants",
         "consents",
         "activity_permissions",
+        "participant_changes",
     }
 
     response = client.post(

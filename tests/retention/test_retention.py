@@ -15,7 +15,7 @@ from app.core.config import Settings
 from app.core.dates import add_months
 from app.notes.models import Note, Visibility
 from app.organisations.models import Organisation
-from app.participants.models import Participant
+from app.participants.models import Participant, ParticipantChange
 from app.progress.models import ProgressLog
 from app.retention.service import ERASED_NAME, ERASED_TEXT
 from app.trajectories.models import Trajectory
@@ -24,6 +24,7 @@ from tests.factories.organisations import make_organisation
 from tests.retention.support import (
     EMAIL,
     FIRST,
+    LAST,
     canary_hits,
     figures,
     make_canary,
@@ -54,6 +55,12 @@ def owner(session: Session) -> Organisation:
     return make_organisation(session, name="Werkplaats Eigenaar")
 
 
+def record_history(session: Session) -> dict[str, tuple[str | None, str | None]]:
+    session.expire_all()
+    changes = session.scalars(select(ParticipantChange))
+    return {change.field: (change.old_value, change.new_value) for change in changes}
+
+
 def note_bodies(session: Session) -> dict[Visibility, str]:
     session.expire_all()
     return {note.visibility: note.body for note in session.scalars(select(Note))}
@@ -80,12 +87,13 @@ def test_each_class_goes_when_its_period_is_over(
     assert FIRST in (session.scalar(select(ProgressLog.text)) or "")
 
     contact = run_retention(date(2027, 3, 11))
-    assert contact["contact"] == (1, 1)
+    assert contact["contact"] == (1, 2)  # the record, and the history of its e-mail address
     session.expire_all()
     participant = session.get(Participant, case.participant.id)
     assert participant is not None
     assert (participant.email, participant.phone, participant.address) == (None, None, None)
     assert participant.first_name == FIRST
+    assert record_history(session) == {"email": (None, None), "last_name": (f"{LAST}-Oud", LAST)}
 
     rest = run_retention(date(2032, 3, 11))
     assert rest["work"][0] == 1 and rest["identity"][0] == 1

@@ -19,6 +19,7 @@ from app.participants.models import (
     BenefitKind,
     BenefitStatus,
     Participant,
+    ParticipantChange,
     PermissionIssuer,
     VdabAdvice,
     VdabAdviceKind,
@@ -92,6 +93,12 @@ def fill_participant(session: Session, participant: Participant, partner: Organi
                 requested_at=utcnow(),
                 organisation_id=participant.organisation_id,
                 reason="Verzoek per brief, ontvangen 3 maart",
+            ),
+            ParticipantChange(
+                participant_id=participant.id,
+                field="address",
+                old_value="Oude Baan 3, 9000 Gent",
+                new_value="Nieuwe Baan 5, 9000 Gent",
             ),
         ]
     )

@@ -60,6 +60,9 @@ def test_the_export_holds_the_person_their_history_and_who_worked_on_the_file(
     assert [b["kind"] for b in body["benefit_statuses"]] == ["riziv_work_incapacitated"]
     assert [p["reference"] for p in body["activity_permissions"]] == ["ADV-2026-17"]
     assert [a["advice"] for a in body["vdab_advices"]] == ["arbeidszorg"]
+    assert [(c["field"], c["old_value"]) for c in body["record_changes"]] == [
+        ("address", "Oude Baan 3, 9000 Gent")
+    ]
     withdrawn, active = body["consents"]
     assert withdrawn["withdrawal_reason"] == "Wil dit niet meer delen" and not withdrawn["active"]
     assert active["active"] and active["receiving_organisation_name"] == "CGG Regio"

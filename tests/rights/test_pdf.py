@@ -50,6 +50,8 @@ def test_the_pdf_holds_the_notes_the_person_and_who_looked(
     assert full_world.counsellor.name in looked
     assert "bekeken" in looked  # the counsellor's read, in words
     assert "pagina 1 van" in text
+    rectified = " ".join(text.split("Rechtzettingen", 1)[1].split())
+    assert "Oude Baan 3, 9000 Gent" in rectified and "Adres" in rectified
 
 
 def test_names_in_any_script_and_unknown_characters_never_break_the_pdf(

@@ -16,13 +16,13 @@ from tests.rights.support import Staffing, export_url, fill_participant, rich_tr
 from tests.timeline.test_query_budget import AUDIT, counted_statements
 
 # One statement loads the caller; the export quota drops the caller's rows that left the window
-# and counts the rest (app/quotas); then the participant; one per table of the file (23); the
+# and counts the rest (app/quotas); then the participant; one per table of the file (24); the
 # names of everyone the file mentions; who looked at the file; the audit event; and the quota's
 # record of this export. On SQLite
 # the quota's DELETE has already taken the write lock, so the audit chain needs no
 # BEGIN IMMEDIATE of its own; PostgreSQL still takes its advisory lock.
 QUOTA = 2
-EXPORT_STATEMENTS = 1 + QUOTA + 1 + 23 + 1 + 1 + AUDIT + 1
+EXPORT_STATEMENTS = 1 + QUOTA + 1 + 24 + 1 + 1 + AUDIT + 1
 
 
 def expected_statements(client: TestClient) -> int:

@@ -36,7 +36,14 @@ from app.notes.models import Note, Visibility
 from app.organisations.models import Organisation, Partnership, WorkFloor
 from app.outflow.models import FollowUp, Outflow
 from app.participants.models import Participant
-from app.progress.models import ActivationSession, Attendance, Goal, Placement, ProgressLog
+from app.progress.models import (
+    ActivationSession,
+    Attendance,
+    CompetenceItem,
+    Goal,
+    Placement,
+    ProgressLog,
+)
 from app.trajectories.models import TeamMember, TeamRole, Trajectory
 from app.trajectories.phases import Status
 from tests.factories.case_files import add_team_member, make_participant
@@ -414,6 +421,36 @@ def constant(value: dict[str, Any]) -> Factory:
     return lambda ctx: value
 
 
+def _competence_item_id(case: Case) -> uuid.UUID:
+    """One own competence item per organisation, made by the probe's body factory."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"werkpad-matrix:competence-item:{case.organisation_id}")
+
+
+def _competence_item_edit(ctx: Ctx) -> dict[str, object]:
+    item_id = _competence_item_id(ctx.case)
+    if ctx.session.get(Organisation, ctx.case.organisation_id) is not None and (
+        ctx.session.get(CompetenceItem, item_id) is None
+    ):
+        ctx.session.add(
+            CompetenceItem(
+                id=item_id,
+                organisation_id=ctx.case.organisation_id,
+                code=f"matrix_item_{item_id.hex[:8]}",
+                name_nl="Matrix item",
+                name_en="Matrix item",
+            )
+        )
+        ctx.session.flush()
+    return {"name_nl": _unique("Matrix item")}
+
+
+def _competence_item_version(ctx: Ctx) -> int:
+    found = ctx.session.scalar(
+        select(CompetenceItem.version).where(CompetenceItem.id == _competence_item_id(ctx.case))
+    )
+    return int(found) if found is not None else 1
+
+
 def _unique(prefix: str) -> str:
     return f"{prefix} {next(_serial)}"
 
@@ -616,6 +653,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             fresh_always=True,
         ),
     ),
+    ("GET", "/participants/{participant_id}/changes"): (ADMINISTRATION,),
     ("GET", "/participants/{participant_id}/benefit-statuses"): (ADMINISTRATION,),
     ("POST", "/participants/{participant_id}/benefit-statuses"): (
         Probe(
@@ -760,6 +798,9 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
         ),
     ),
     ("GET", "/trajectories/{trajectory_id}/team"): (Probe(on_file()),),
+    ("GET", "/trajectories/{trajectory_id}/team/candidates"): (
+        Probe(on_file(T.TRAJECTORIES_MANAGE), query=constant({"q": "gebruiker"})),
+    ),
     ("POST", "/trajectories/{trajectory_id}/team"): (
         Probe(
             on_file(T.TRAJECTORIES_MANAGE),
@@ -894,6 +935,27 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
         ),
     ),
     ("GET", "/competence-items"): (Probe(anyone),),
+    ("POST", "/competence-items"): (
+        Probe(
+            # Named organisation: a platform admin's item would otherwise join the default set,
+            # which outlives the test (tests/conftest.py SEEDED_ROWS).
+            administers(T.COMPETENCE_ITEMS_MANAGE),
+            body=lambda ctx: {
+                "code": f"matrix_{next(_serial)}",
+                "name_nl": "Matrix item",
+                "name_en": "Matrix item",
+                "organisation_id": str(ctx.case.organisation_id),
+            },
+        ),
+    ),
+    ("PATCH", "/competence-items/{competence_item_id}"): (
+        Probe(
+            needs(T.COMPETENCE_ITEMS_MANAGE, lambda c, k: OK if c.administers_owner else 404),
+            params={"competence_item_id": _competence_item_id},
+            body=_competence_item_edit,
+            if_match=_competence_item_version,
+        ),
+    ),
     # --- progress logs, goals, activation sessions ---------------------------------------------
     ("GET", "/trajectories/{trajectory_id}/progress-logs"): (Probe(on_file()),),
     ("POST", "/trajectories/{trajectory_id}/progress-logs"): (
@@ -1114,6 +1176,15 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             params={"indicator": lambda k: "participants_in_trajectory"},
         ),
     ),
+    ("GET", "/reports/caseloads"): (
+        Probe(needs(T.REPORTS_READ), variant="everything the caller reports on"),
+        Probe(
+            needs(T.REPORTS_READ, reports_on_file_organisation),
+            variant="the file's organisation",
+            query=lambda ctx: {"organisation_id": str(ctx.case.organisation_id)},
+        ),
+    ),
+    ("GET", "/reports/definitions"): (Probe(anyone),),
     ("GET", "/reports/funder"): (
         Probe(
             needs(T.FUNDER_REPORTS_READ, reports_on_file_organisation),

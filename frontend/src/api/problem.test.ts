@@ -59,8 +59,9 @@ describe("mapFieldErrors", () => {
     expect(mapFieldErrors({ ...validation, errors: undefined }, ["username"])).toEqual({
       fields: {},
       other: [],
+      otherErrors: [],
     });
-    expect(mapFieldErrors(null, ["username"])).toEqual({ fields: {}, other: [] });
+    expect(mapFieldErrors(null, ["username"])).toEqual({ fields: {}, other: [], otherErrors: [] });
   });
 });
 

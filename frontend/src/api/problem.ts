@@ -1,8 +1,15 @@
 // RFC 9457 problem details, as every Werkpad error is answered, and what the SPA makes of them.
 
+/** A simple value a field error's text needs, e.g. `{ max: 200 }` for `too_long`. */
+export type FieldProblemParam = string | number | boolean;
+
 export interface FieldProblem {
   field: string;
+  /** English, for people reading the API; the SPA shows the translation of `code`. */
   message: string;
+  /** Stable snake_case code (app/core/errors.py), translated as `serverErrors.<code>`. */
+  code?: string;
+  params?: Record<string, FieldProblemParam>;
 }
 
 export interface Problem {
@@ -87,17 +94,29 @@ export interface MappedProblem {
   fields: Record<string, string>;
   /** Messages for fields the form does not show: displayed above the form. */
   other: string[];
+  /** The same errors as `other`, with their field names normalised, for a later translation. */
+  otherErrors: FieldProblem[];
 }
 
-/** Spread a problem's `errors` over a form's fields, so each message lands next to its input. */
-export function mapFieldErrors(problem: Problem | null, formFields: readonly string[]): MappedProblem {
-  const mapped: MappedProblem = { fields: {}, other: [] };
+/**
+ * Spread a problem's `errors` over a form's fields, so each message lands next to its input.
+ * `describe` turns an error into the text a form keeps (by default the server's message; the
+ * forms pass one that keeps the code and params, see forms/messages.ts).
+ */
+export function mapFieldErrors(
+  problem: Problem | null,
+  formFields: readonly string[],
+  describe: (error: FieldProblem) => string = (error) => error.message,
+): MappedProblem {
+  const mapped: MappedProblem = { fields: {}, other: [], otherErrors: [] };
   for (const error of problem?.errors ?? []) {
     const name = normaliseFieldName(error.field);
     if (formFields.includes(name)) {
-      mapped.fields[name] ??= error.message;
+      mapped.fields[name] ??= describe(error);
     } else {
-      mapped.other.push(name ? `${name}: ${error.message}` : error.message);
+      const text = describe(error);
+      mapped.other.push(name ? `${name}: ${text}` : text);
+      mapped.otherErrors.push({ ...error, field: name });
     }
   }
   return mapped;

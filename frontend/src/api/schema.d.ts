@@ -160,11 +160,29 @@ export interface paths {
          */
         get: operations["list_competence_items_api_v1_competence_items_get"];
         put?: never;
-        post?: never;
+        /** Add a competence item (admins; the first own item copies the default set) */
+        post: operations["create_competence_item_api_v1_competence_items_post"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competence-items/{competence_item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder or (de)activate a competence item; never deleted */
+        patch: operations["update_competence_item_api_v1_competence_items__competence_item_id__patch"];
         trace?: never;
     };
     "/api/v1/employer-contacts": {
@@ -542,6 +560,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participant_id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each edit changed in the participant's record, newest first */
+        get: operations["list_participant_changes_api_v1_participants__participant_id__changes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{participant_id}/consents": {
         parameters: {
             query?: never;
@@ -770,6 +805,51 @@ export interface paths {
         };
         /** Readiness: the database answers */
         get: operations["ready_api_v1_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/caseloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Running trajectories per staff member on the period's last day, highest first
+         * @description Every staff member of an organisation you report on with a running case manager (work
+         *     or care) or coach membership on a trajectory in scope that is running on `to`; the same
+         *     filters and scope as the indicators.
+         */
+        get: operations["get_caseloads_api_v1_reports_caseloads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What every figure means, as the exports print it
+         * @description The definitions of app/reports/definitions.py in one language: the indicator report's
+         *     figures keyed `family.indicator` (in the exports' order), then the lists that are no
+         *     figure of the export (`caseloads.per_staff_member`). The same for every signed-in
+         *     caller; like every route but login and health, it needs a token.
+         */
+        get: operations["get_definitions_api_v1_reports_definitions_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1163,7 +1243,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume */
+        /** Resume a paused trajectory */
         post: operations["resume_api_v1_trajectories__trajectory_id__resume_post"];
         delete?: never;
         options?: never;
@@ -1234,6 +1314,23 @@ export interface paths {
         put?: never;
         /** Add a staff member (of any organisation) to the mini-team */
         post: operations["add_team_member_api_v1_trajectories__trajectory_id__team_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{trajectory_id}/team/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff the caller may add to the mini-team (own and partner organisations) */
+        get: operations["list_team_candidates_api_v1_trajectories__trajectory_id__team_candidates_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1862,6 +1959,35 @@ export interface components {
             /** Name */
             name: string;
         };
+        /**
+         * CaseloadReport
+         * @description The caseload per staff member on the period's last day, highest first.
+         */
+        CaseloadReport: {
+            /**
+             * Computed On
+             * Format: date
+             */
+            computed_on: string;
+            filters: components["schemas"]["ReportFiltersRead"];
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * Limit
+             * @description The IPS norm: at most this many trajectories each
+             */
+            limit: number;
+            /** Staff */
+            staff: components["schemas"]["StaffCaseload"][];
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+        };
         /** CensoredRate */
         CensoredRate: {
             /**
@@ -1900,16 +2026,67 @@ export interface components {
             };
             time_to_paid_work: components["schemas"]["Duration"];
         };
-        /** CompetenceItemRead */
-        CompetenceItemRead: {
-            /** Code */
+        /**
+         * CompetenceItemCreate
+         * @description A new item. ``organisation_id``: platform admins only (left out: the default set);
+         *     an organisation admin's item always belongs to their own organisation.
+         */
+        CompetenceItemCreate: {
+            /**
+             * Code
+             * @description Lower case, digits and _; unique in the set; fixed
+             */
             code: string;
             /** Name En */
             name_en: string;
             /** Name Nl */
             name_nl: string;
+            /** Organisation Id */
+            organisation_id?: string | null;
+            /**
+             * Sort Order
+             * @description Left out: after the last
+             */
+            sort_order?: number | null;
+        };
+        /** CompetenceItemRead */
+        CompetenceItemRead: {
+            /** Code */
+            code: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Name En */
+            name_en: string;
+            /** Name Nl */
+            name_nl: string;
+            /**
+             * Organisation Id
+             * @description null: an item of the default set
+             */
+            organisation_id: string | null;
             /** Sort Order */
             sort_order: number;
+            /** Version */
+            version: number;
+        };
+        /**
+         * CompetenceItemUpdate
+         * @description The code stays: scores already given keep it. Deactivate instead of deleting.
+         */
+        CompetenceItemUpdate: {
+            /** Is Active */
+            is_active?: boolean | null;
+            /** Name En */
+            name_en?: string | null;
+            /** Name Nl */
+            name_nl?: string | null;
+            /** Sort Order */
+            sort_order?: number | null;
         };
         /** ConsentCreate */
         ConsentCreate: {
@@ -2124,6 +2301,18 @@ export interface components {
          * @enum {string}
          */
         DataClass: "work" | "care";
+        /** DefinitionRead */
+        DefinitionRead: {
+            /** Definition */
+            definition: string;
+            /**
+             * Key
+             * @description 'family.indicator' as in the indicator report and exports
+             */
+            key: string;
+            /** Title */
+            title: string;
+        };
         /**
          * Disclosure
          * @enum {string}
@@ -2134,7 +2323,7 @@ export interface components {
          * @description The counts that open as the list of trajectories behind them.
          * @enum {string}
          */
-        DrillIndicator: "participants_in_trajectory" | "trajectories_started" | "exits" | "exits_paid" | "exits_ips_competitive" | "exits_positive" | "exits_drop_out" | "exits_back_to_care" | "exits_left_out" | "reached_paid_work" | "paid_work_within_6_months" | "paid_work_within_12_months" | "paid_work_within_18_months" | "paid_work_within_24_months" | "retention_3_working" | "retention_3_not_working" | "retention_3_unknown" | "retention_3_pending" | "retention_6_working" | "retention_6_not_working" | "retention_6_unknown" | "retention_6_pending" | "retention_12_working" | "retention_12_not_working" | "retention_12_unknown" | "retention_12_pending" | "competitive_employment" | "past_max_duration";
+        DrillIndicator: "participants_in_trajectory" | "trajectories_started" | "exits" | "exits_paid" | "exits_ips_competitive" | "exits_positive" | "exits_drop_out" | "exits_back_to_care" | "exits_left_out" | "reached_paid_work" | "paid_work_within_6_months" | "paid_work_within_12_months" | "paid_work_within_18_months" | "paid_work_within_24_months" | "retention_3_working" | "retention_3_not_working" | "retention_3_unknown" | "retention_3_pending" | "retention_6_working" | "retention_6_not_working" | "retention_6_unknown" | "retention_6_pending" | "retention_12_working" | "retention_12_not_working" | "retention_12_unknown" | "retention_12_pending" | "competitive_employment" | "past_max_duration" | "in_phase" | "exits_in_category";
         /**
          * DrillRow
          * @description A trajectory behind a count. Names only where you may open the case file.
@@ -3450,6 +3639,11 @@ export interface components {
             twenty_hours_or_more: components["schemas"]["Rate"];
         };
         /**
+         * Language
+         * @enum {string}
+         */
+        Language: "nl" | "en";
+        /**
          * ListFormat
          * @description A drill-down list: one page as JSON, or every row as a file.
          * @enum {string}
@@ -3923,6 +4117,38 @@ export interface components {
             /** Total */
             total: number;
         };
+        /**
+         * ParticipantChangeRead
+         * @description One field as it was before and after an edit (rectification with history).
+         */
+        ParticipantChangeRead: {
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            /** Changed By */
+            changed_by: string | null;
+            /**
+             * Changed By Name
+             * @description null when the account no longer exists
+             */
+            changed_by_name: string | null;
+            /** Field */
+            field: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** New Value */
+            new_value: string | null;
+            /**
+             * Old Value
+             * @description null when the field was empty, or was cleared by retention or erasure
+             */
+            old_value: string | null;
+        };
         /** ParticipantCreate */
         ParticipantCreate: {
             /** Address */
@@ -4038,6 +4264,11 @@ export interface components {
             /** Jobs */
             jobs: components["schemas"]["JobExport"][];
             participant: components["schemas"]["ParticipantData"];
+            /**
+             * Record Changes
+             * @description Every edit of the record, oldest first: what each field held before
+             */
+            record_changes: components["schemas"]["RecordChangeExport"][];
             /** Trajectories */
             trajectories: components["schemas"]["TrajectoryExport"][];
             /** Vdab Advices */
@@ -4577,12 +4808,37 @@ export interface components {
             /** Type */
             type: string;
         };
-        /** ProblemFieldError */
+        /**
+         * ProblemFieldError
+         * @description One invalid field. Translate ``code`` (with ``params``); ``message`` is English.
+         */
         ProblemFieldError: {
-            /** Field */
+            /**
+             * Code
+             * @description A stable, snake_case machine code for the error (e.g. ``required``, ``too_long``, ``already_in_use``); the list is in app/core/errors.py. Clients translate this.
+             * @example too_long
+             */
+            code: string;
+            /**
+             * Field
+             * @description The field, dotted for nested ones (``entries.0.half_day``)
+             */
             field: string;
-            /** Message */
+            /**
+             * Message
+             * @description What is wrong, in English, for people reading the API
+             */
             message: string;
+            /**
+             * Params
+             * @description Values the code's text needs, e.g. ``{"max": 200}`` for ``too_long``; left out when there are none
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: string | number | boolean;
+            };
         };
         /** ProgressLogCreate */
         ProgressLogCreate: {
@@ -4713,6 +4969,29 @@ export interface components {
             value: number | null;
         };
         /**
+         * RecordChangeExport
+         * @description One field of the person's record before and after an edit (rectification).
+         */
+        RecordChangeExport: {
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            changed_by_staff: components["schemas"]["Staff"] | null;
+            /** Field */
+            field: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** New Value */
+            new_value: string | null;
+            /** Old Value */
+            old_value: string | null;
+        };
+        /**
          * ReferralSource
          * @enum {string}
          */
@@ -4840,6 +5119,30 @@ export interface components {
             /** Organisation */
             organisation: string | null;
         };
+        /** StaffCaseload */
+        StaffCaseload: {
+            /** Name */
+            name: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /** @description The staff member's role in their organisation */
+            role: components["schemas"]["Role"];
+            /**
+             * Staff Id
+             * Format: uuid
+             */
+            staff_id: string;
+            /**
+             * Trajectories
+             * @description Running trajectories they are case manager or coach of
+             */
+            trajectories: number;
+        };
         /** StartRequest */
         StartRequest: {
             /**
@@ -4916,6 +5219,34 @@ export interface components {
          * @enum {string}
          */
         TargetGroup: "psychological" | "disability" | "social";
+        /**
+         * TeamCandidateRead
+         * @description A staff member who may be added to the mini-team: no e-mail address, ever.
+         */
+        TeamCandidateRead: {
+            /** Bound By Professional Secrecy */
+            bound_by_professional_secrecy: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * On Team
+             * @description On this team already (now or earlier)
+             */
+            on_team: boolean;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            role: components["schemas"]["Role"];
+        };
         /** TeamMemberCreate */
         TeamMemberCreate: {
             /**
@@ -6482,7 +6813,10 @@ export interface operations {
     };
     list_competence_items_api_v1_competence_items_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Also the deactivated items (for Beheer) */
+                include_inactive?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6500,6 +6834,242 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_competence_item_api_v1_competence_items_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetenceItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceItemRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_competence_item_api_v1_competence_items__competence_item_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you last read, e.g. "3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                competence_item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetenceItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceItemRead"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON or a bad If-Match) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match header required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9866,6 +10436,73 @@ export interface operations {
             };
         };
     };
+    list_participant_changes_api_v1_participants__participant_id__changes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantChangeRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_consents_api_v1_participants__participant_id__consents_get: {
         parameters: {
             query?: never;
@@ -11760,6 +12397,133 @@ export interface operations {
             };
         };
     };
+    get_caseloads_api_v1_reports_caseloads_get: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 12 months before `to`) */
+                from?: string | null;
+                /** @description Last day, not after today (default: today) */
+                to?: string | null;
+                organisation_id?: string | null;
+                work_floor_id?: string | null;
+                partnership_id?: string | null;
+                framework?: string | null;
+                /** @description On the mini-team, or coach of a placement */
+                staff_id?: string | null;
+                target_group?: components["schemas"]["TargetGroup"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseloadReport"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid values (see errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_definitions_api_v1_reports_definitions_get: {
+        parameters: {
+            query?: {
+                /** @description nl (default) or en */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_funder_report_api_v1_reports_funder_get: {
         parameters: {
             query: {
@@ -11937,6 +12701,10 @@ export interface operations {
     drill_down_api_v1_reports_indicators__indicator__trajectories_get: {
         parameters: {
             query?: {
+                /** @description Required for in_phase: the funnel's bar (phase on `to`) */
+                phase?: components["schemas"]["Phase"] | null;
+                /** @description Required for exits_in_category: the destination */
+                category?: components["schemas"]["OutflowCategory"] | null;
                 /** @description started_on, referred_on; '-' for descending */
                 sort?: string;
                 /** @description Page size */
@@ -14056,7 +14824,10 @@ export interface operations {
     pause_api_v1_trajectories__trajectory_id__pause_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: the ETag of the version you acted on, e.g. "3". When given and stale, the answer is a 412 with the current version; nothing is changed. */
+                "if-match"?: string | null;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -14115,6 +14886,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14222,6 +15002,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Optional: the ETag of the version you acted on, e.g. "3". When given and stale, the answer is a 412 with the current version; nothing is changed. */
+                "if-match"?: string | null;
                 /** @description A key you choose (1-255 visible ASCII characters) to make a retry safe: for 24 hours the same request with the same key is answered with the first success (Idempotent-Replayed: true) and nothing is written again. Another request with the same key is a 422; one still in progress a 409. */
                 "Idempotency-Key"?: string;
             };
@@ -14283,6 +15065,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14681,7 +15472,10 @@ export interface operations {
     resume_api_v1_trajectories__trajectory_id__resume_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: the ETag of the version you acted on, e.g. "3". When given and stale, the answer is a 412 with the current version; nothing is changed. */
+                "if-match"?: string | null;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -14747,6 +15541,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -14788,7 +15591,10 @@ export interface operations {
     start_api_v1_trajectories__trajectory_id__start_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: the ETag of the version you acted on, e.g. "3". When given and stale, the answer is a 412 with the current version; nothing is changed. */
+                "if-match"?: string | null;
+            };
             path: {
                 trajectory_id: string;
             };
@@ -14847,6 +15653,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you read it (current version in the body) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15149,6 +15964,77 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_team_candidates_api_v1_trajectories__trajectory_id__team_candidates_get: {
+        parameters: {
+            query?: {
+                /** @description Part of the name; case and accents are ignored */
+                q?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                trajectory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCandidateRead"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Absent, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

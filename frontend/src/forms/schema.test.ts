@@ -106,7 +106,7 @@ describe("field schemas", () => {
 describe("messages", () => {
   it("carry their values through zod and back", () => {
     const text = encodeMessage("tooLong", { max: 1000 });
-    expect(decodeMessage(text)).toEqual({ key: "form.validation.tooLong", values: { max: "1000" } });
+    expect(decodeMessage(text)).toEqual({ source: "form", key: "form.validation.tooLong", values: { max: "1000" } });
     expect(decodeMessage("is already registered")).toBeNull();
   });
 });

@@ -4,27 +4,18 @@ import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Pat
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 
-import { isApiError, mapFieldErrors } from "../api/problem";
+import { isApiError, mapFieldErrors, type FieldProblem } from "../api/problem";
 import { useFormat } from "../components/useFormat";
-import { decodeMessage } from "./messages";
+import { messageText } from "./messageText";
+import { encodeServerError } from "./messages";
 
-/** Turns a form message (one of ours, or the server's text) into words in the current language. */
+/** Turns a form message (one of ours, a server's code, or other text) into words in the current language. */
 export function useMessageText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   return useCallback(
-    (text: string | undefined): string | undefined => {
-      if (text === undefined || text === "") return undefined;
-      const decoded = decodeMessage(text);
-      if (!decoded) return text;
-      const { date, min, max } = decoded.values;
-      return t(decoded.key, {
-        date: date === undefined ? "" : format.date(date, "long"),
-        min: min === undefined ? "" : format.number(Number(min), 2),
-        max: max === undefined ? "" : format.number(Number(max), 2),
-      });
-    },
-    [t, format],
+    (text: string | undefined): string | undefined => messageText(text, { t, exists: (key) => i18n.exists(key) }, format),
+    [t, i18n, format],
   );
 }
 
@@ -48,7 +39,12 @@ export function useApiForm<S extends z.ZodType<unknown, Input>>({ schema, defaul
     mode: "all",
   });
   const text = useMessageText();
-  const [otherProblems, setOtherProblems] = useState<string[]>([]);
+  const [otherErrors, setOtherErrors] = useState<FieldProblem[]>([]);
+  // Translated when shown, like the messages next to the fields.
+  const otherProblems = otherErrors.map((error) => {
+    const message = text(encodeServerError(error)) ?? error.message;
+    return error.field ? `${error.field}: ${message}` : message;
+  });
   const { errors } = form.formState;
   const { setError, setFocus, getValues } = form;
 
@@ -64,19 +60,19 @@ export function useApiForm<S extends z.ZodType<unknown, Input>>({ schema, defaul
   const showServerErrors = useCallback(
     (error: unknown): void => {
       if (!isApiError(error)) {
-        setOtherProblems([]);
+        setOtherErrors([]);
         return;
       }
       const known = Object.keys(getValues());
-      const mapped = mapFieldErrors(error.problem, known);
+      const mapped = mapFieldErrors(error.problem, known, encodeServerError);
       const names = Object.keys(mapped.fields) as Path<z.input<S>>[];
       for (const name of names) setError(name, { type: "server", message: mapped.fields[name] });
-      setOtherProblems(mapped.other);
+      setOtherErrors(mapped.otherErrors);
       const first = names[0];
       if (first !== undefined) setFocus(first);
     },
     [getValues, setError, setFocus],
   );
 
-  return { form, fieldError, showServerErrors, otherProblems, clearOtherProblems: () => setOtherProblems([]) };
+  return { form, fieldError, showServerErrors, otherProblems, clearOtherProblems: () => setOtherErrors([]) };
 }

@@ -1,11 +1,11 @@
-import { Fragment, useEffect, useRef } from "react";
+import { Fragment, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation } from "react-router";
 
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { MAIN_HEADING_ID } from "../components/PageHeading";
 import { ErrorMessage, Loading } from "../components/StatusMessage";
-import { useLogout, useMe } from "../features/auth/api";
+import { useLogout, useMe, type Me } from "../features/auth/api";
 import { SessionWarning } from "../features/auth/components/SessionWarning";
 import { can, navigationFor, type NavEntry } from "../features/auth/permissions";
 import { UnsavedChangesGuard } from "../forms/unsaved";
@@ -40,6 +40,68 @@ function ReportsLink() {
   );
 }
 
+function initials(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? "";
+  const last = words.length > 1 ? (words.at(-1)?.[0] ?? "") : "";
+  return `${first}${last}`.toUpperCase();
+}
+
+/**
+ * Who is signed in, folded into one round button (initials) so the menu keeps one line at
+ * 1366 and 1024 px: it opens a small panel with name, role and organisation. Escape or a
+ * click elsewhere closes it; focus returns to the button.
+ */
+function UserMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const closeOutside = (event: MouseEvent | FocusEvent) => {
+      if (event.target instanceof Node && !box.current?.contains(event.target)) setOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("mousedown", closeOutside);
+    document.addEventListener("focusin", closeOutside);
+    document.addEventListener("keydown", closeOnEscape);
+    return () => {
+      document.removeEventListener("mousedown", closeOutside);
+      document.removeEventListener("focusin", closeOutside);
+      document.removeEventListener("keydown", closeOnEscape);
+    };
+  }, [open]);
+
+  return (
+    <div className="user-menu" ref={box}>
+      <button
+        ref={button}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={t("user.menuButton", { name: me.name })}
+        onClick={() => setOpen((current) => !current)}
+      >
+        <span aria-hidden="true">{initials(me.name)}</span>
+      </button>
+      <div id={panelId} className="user-menu__panel" hidden={!open}>
+        <p className="user-menu__name">{me.name}</p>
+        <p className="user-menu__detail">
+          {t(`role.${me.role}`)} · {me.organisation.name}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 export function AppShell() {
   const { t } = useTranslation();
   const me = useMe();
@@ -57,7 +119,7 @@ export function AppShell() {
         <div className="header__inner">
           <NavLink to="/" className="brand">
             <span className="brand__mark" aria-hidden="true" />
-            {t("app.name")}
+            <span className="brand__word">{t("app.name")}</span>
           </NavLink>
           {me.data && (
             <nav className="nav" aria-label={t("nav.label")}>
@@ -74,12 +136,7 @@ export function AppShell() {
             </nav>
           )}
           <div className="header__tools">
-            {me.data && (
-              <p className="header__user">
-                <span className="header__user-name">{me.data.name}</span>
-                <span className="header__user-org">{me.data.organisation.name}</span>
-              </p>
-            )}
+            {me.data && <UserMenu me={me.data} />}
             <LanguageSwitch />
             <button
               type="button"

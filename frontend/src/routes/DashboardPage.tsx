@@ -6,7 +6,8 @@ import { PageHeading } from "../components/PageHeading";
 import { EmptyState, ErrorMessage, Loading } from "../components/StatusMessage";
 import { useUpdateSearchParams } from "../components/useUpdateSearchParams";
 import { todayIso } from "../i18n/format";
-import { useIndicators, type DrillTarget, type IndicatorReport, type ReportQuery } from "../features/reports/api";
+import { useCaseloads, useIndicators, type DrillTarget, type IndicatorReport, type ReportQuery } from "../features/reports/api";
+import { DefinitionList } from "../features/reports/components/DefinitionList";
 import { DashboardFilters, type FilterOption } from "../features/reports/components/DashboardFilters";
 import { DrillDialog } from "../features/reports/components/DrillDialog";
 import { ExportButtons } from "../features/reports/components/ExportButtons";
@@ -78,6 +79,7 @@ export function DashboardPage() {
   const flow = useIndicators(query, flowBy);
   const cohorts = useIndicators(query, cohortBy);
   const quarters = useIndicators(query, "quarter");
+  const caseloads = useCaseloads(query);
 
   // Filter choices: what the caller reports on in this period (their scope, not every organisation).
   const period: ReportQuery | null = problem ? null : { from: filters.from, to: filters.to };
@@ -161,7 +163,6 @@ export function DashboardPage() {
                     <CohortSection
                       overall={group}
                       cohorts={cohorts.data.groups}
-                      grouping={cohortBy}
                       format={format}
                       fileSuffix={fileSuffix}
                       busy={busy(cohorts)}
@@ -194,8 +195,9 @@ export function DashboardPage() {
                       )}
                     </PendingPanel>
                   )}
-                  <CaseloadSection group={group} format={format} fileSuffix={fileSuffix} busy={updating} />
+                  <CaseloadSection group={group} caseloads={caseloads} format={format} fileSuffix={fileSuffix} busy={busy(caseloads)} />
                 </div>
+                <DefinitionList />
               </>
             )}
           </>

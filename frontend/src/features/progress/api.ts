@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { OWN_ERRORS, useRefreshCaseFile } from "../../api/caseFile";
 import { api, unwrap } from "../../api/client";
@@ -79,6 +79,60 @@ export function useCompetenceItems() {
     queryKey: progressKeys.competenceItems,
     queryFn: () => unwrap(api.GET("/api/v1/competence-items")),
     staleTime: Infinity,
+  });
+}
+
+// --- Beheer: the competence items, deactivated ones included ----------------------------------
+
+export type CompetenceItemCreate = Schema<"CompetenceItemCreate">;
+export type CompetenceItemUpdate = Schema<"CompetenceItemUpdate">;
+
+const competenceItemsForAdmin = [...progressKeys.competenceItems, "with-inactive"] as const;
+
+function loadCompetenceItemsForAdmin() {
+  return unwrap(api.GET("/api/v1/competence-items", { params: { query: { include_inactive: true } } }));
+}
+
+/** Beheer's list: the same set the progress logs score, with the deactivated items. */
+export function useCompetenceItemsForAdmin() {
+  return useQuery({ queryKey: competenceItemsForAdmin, queryFn: loadCompetenceItemsForAdmin });
+}
+
+/** One item as stored now (after a 412); the list is short, so it is read whole. */
+export async function loadCompetenceItem(id: string): Promise<CompetenceItem> {
+  const found = (await loadCompetenceItemsForAdmin()).find((item) => item.id === id);
+  if (!found) throw new Error(`competence item ${id} is no longer listed`);
+  return found;
+}
+
+/** Every list of items (Beheer's and the progress logs') shows the change. */
+function useRefreshCompetenceItems() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: progressKeys.competenceItems });
+}
+
+export function useCreateCompetenceItem() {
+  const refresh = useRefreshCompetenceItems();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: CompetenceItemCreate) => unwrap(api.POST("/api/v1/competence-items", { body })),
+    onSuccess: refresh,
+  });
+}
+
+/** PATCH with If-Match: rename, reorder, deactivate or reactivate (never delete: scores point at it). */
+export function useUpdateCompetenceItem() {
+  const refresh = useRefreshCompetenceItems();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: ({ id, version, body }: { id: string; version: number; body: CompetenceItemUpdate }) =>
+      unwrap(
+        api.PATCH("/api/v1/competence-items/{competence_item_id}", {
+          params: { path: { competence_item_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
   });
 }
 

@@ -17,6 +17,10 @@ export type CensoredRate = Schema<"CensoredRate">;
 export type RetentionRate = Schema<"RetentionRate">;
 export type Duration = Schema<"Duration">;
 export type ExportFormat = Exclude<Schema<"ExportFormat">, "json">;
+export type CaseloadReport = OkJson<"/api/v1/reports/caseloads", "get">;
+export type StaffCaseload = CaseloadReport["staff"][number];
+export type ReportDefinition = Schema<"DefinitionRead">;
+export type DefinitionLanguage = NonNullable<QueryOf<"/api/v1/reports/definitions", "get">["lang"]>;
 
 /** The filters the dashboard sends: the period and what it narrows down to. */
 export interface ReportQuery {
@@ -41,6 +45,8 @@ export const DRILL_PAGE_SIZE = 25;
 export const reportKeys = {
   all: ["reports"] as const,
   indicators: (query: ReportQuery, groupBy: GroupBy | null) => [...reportKeys.all, "indicators", query, groupBy] as const,
+  caseloads: (query: ReportQuery) => [...reportKeys.all, "caseloads", query] as const,
+  definitions: (lang: DefinitionLanguage) => [...reportKeys.all, "definitions", lang] as const,
   drill: (indicator: DrillIndicator, params: Readonly<Record<string, string>>) =>
     [...reportKeys.all, "drill", indicator, params] as const,
 };
@@ -72,6 +78,28 @@ export function useIndicators(query: ReportQuery | null, groupBy: GroupBy | null
     enabled: query !== null,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
+  });
+}
+
+/** Running trajectories per staff member on the period's last day, highest first (same filters and scope). */
+export function useCaseloads(query: ReportQuery | null) {
+  return useQuery({
+    queryKey: reportKeys.caseloads(query ?? { from: "", to: "" }),
+    queryFn: () => unwrap(api.GET("/api/v1/reports/caseloads", { params: { query: query ?? {} } })),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** The API's definitions of every figure (the texts the exports print), in the UI's language. */
+export function useDefinitions(language: string) {
+  const lang: DefinitionLanguage = language.startsWith("en") ? "en" : "nl";
+  return useQuery({
+    queryKey: reportKeys.definitions(lang),
+    queryFn: () => unwrap(api.GET("/api/v1/reports/definitions", { params: { query: { lang } } })),
+    staleTime: Number.POSITIVE_INFINITY,
+    select: (list): ReadonlyMap<string, ReportDefinition> => new Map(list.map((definition) => [definition.key, definition])),
   });
 }
 

@@ -11,12 +11,16 @@ export function useOpenDrill(): (target: DrillTarget) => void {
   return open;
 }
 
-/** A count's drill-down, or null when its group cannot be opened (no drill parameters). */
+/**
+ * A count's drill-down, or null when its group cannot be opened (no drill parameters). `choice`
+ * names the bar of a split count: `{ phase }` for in_phase, `{ category }` for exits_in_category.
+ */
 export function drillTarget(
   indicator: DrillTarget["indicator"],
   params: Readonly<Record<string, string>> | null,
   title: string,
   count: number,
+  choice: Readonly<Record<string, string>> = {},
 ): DrillTarget | null {
-  return params ? { indicator, params, title, count } : null;
+  return params ? { indicator, params: { ...params, ...choice }, title, count } : null;
 }

@@ -93,14 +93,14 @@ function useRefreshTrajectory(id: string) {
     ]);
 }
 
-/** The trajectory as stored now (the 412 flow compares it with the version a dialog was opened on). */
+/** The trajectory as stored now (after a 412, compared with the version a dialog was opened on). */
 export function loadTrajectory(id: string): Promise<Trajectory> {
   return unwrap(api.GET("/api/v1/trajectories/{trajectory_id}", path(id)));
 }
 
 /**
- * The actions on a trajectory send `If-Match` with the version the person acted on. (The API does
- * not check it on these routes yet; useTrajectoryAction compares versions itself before sending.)
+ * The actions on a trajectory send `If-Match` with the version the person acted on; the API
+ * answers 412 when someone else changed the trajectory since (useTrajectoryAction shows what).
  */
 interface Versioned<B> {
   version: number;
@@ -112,7 +112,12 @@ export function useStart(id: string) {
   return useMutation({
     meta: OWN_ERRORS,
     mutationFn: ({ version, body }: Versioned<StartRequest>) =>
-      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/start", { ...path(id), headers: ifMatch(version), body })),
+      unwrap(
+        api.POST("/api/v1/trajectories/{trajectory_id}/start", {
+          params: { path: { trajectory_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -122,7 +127,12 @@ export function useRecordPhaseChange(id: string) {
   return useMutation({
     meta: OWN_ERRORS,
     mutationFn: ({ version, body }: Versioned<PhaseChangeCreate>) =>
-      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/phase-changes", { ...path(id), headers: ifMatch(version), body })),
+      unwrap(
+        api.POST("/api/v1/trajectories/{trajectory_id}/phase-changes", {
+          params: { path: { trajectory_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -132,7 +142,12 @@ export function usePause(id: string) {
   return useMutation({
     meta: OWN_ERRORS,
     mutationFn: ({ version, body }: Versioned<PauseRequest>) =>
-      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/pause", { ...path(id), headers: ifMatch(version), body })),
+      unwrap(
+        api.POST("/api/v1/trajectories/{trajectory_id}/pause", {
+          params: { path: { trajectory_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -142,7 +157,12 @@ export function useResume(id: string) {
   return useMutation({
     meta: OWN_ERRORS,
     mutationFn: ({ version, body }: Versioned<ResumeRequest>) =>
-      unwrap(api.POST("/api/v1/trajectories/{trajectory_id}/resume", { ...path(id), headers: ifMatch(version), body })),
+      unwrap(
+        api.POST("/api/v1/trajectories/{trajectory_id}/resume", {
+          params: { path: { trajectory_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -157,16 +177,6 @@ export function useFrameworkName(): (code: string) => string {
     if (!framework) return code;
     return english ? framework.name_en : framework.name_nl;
   };
-}
-
-/** Colleagues who could join the mini-team: only people who may list staff (users:read) get them. */
-export function useTeamCandidates(enabled: boolean) {
-  return useQuery({
-    queryKey: ["users", "team-candidates"] as const,
-    queryFn: () => unwrap(api.GET("/api/v1/users", { params: { query: { is_active: true, limit: 200, sort: "name" } } })),
-    enabled,
-    staleTime: 5 * 60_000,
-  });
 }
 
 export function useAddTeamMember(id: string) {

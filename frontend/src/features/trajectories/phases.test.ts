@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { PHASES } from "../../api/enums";
-import { MOVES, checkEventDate, checkPause, checkPhaseMove, needsReason, phaseMoveOptions, phaseSteps } from "./phases";
+import { MOVES, needsReason, phaseMoveOptions, phaseSteps } from "./phases";
 
 describe("the phase table (domain.md)", () => {
   it("allows exactly the moves of the table", () => {
@@ -42,59 +42,6 @@ describe("phaseMoveOptions", () => {
   it("falls back on the table for an active trajectory when the server does not list targets", () => {
     expect(phaseMoveOptions({ phase: "intake", status: "active" }).map((o) => o.target)).toEqual(["placement", "activation", "outflow"]);
     expect(phaseMoveOptions({ phase: "intake", status: "paused", allowed_phase_targets: null })).toEqual([]);
-  });
-});
-
-describe("checkPhaseMove", () => {
-  const options = phaseMoveOptions({ phase: "activation", status: "active", allowed_phase_targets: ["placement", "internship", "outflow"] });
-  const today = "2026-11-24";
-
-  it("accepts a forward move without a reason, dated today", () => {
-    expect(checkPhaseMove({ target: "internship", date: today, reason: "" }, options, today, "2026-05-28")).toEqual({});
-  });
-
-  it("asks for a target, and does not take outflow as a bare move", () => {
-    expect(checkPhaseMove({ target: null, date: today, reason: "" }, options, today, null).to_phase).toBe("phaseDialog.chooseTarget");
-    expect(checkPhaseMove({ target: "outflow", date: today, reason: "" }, options, today, null).to_phase).toBe("phaseDialog.chooseTarget");
-    expect(checkPhaseMove({ target: "intake", date: today, reason: "" }, options, today, null).to_phase).toBe("phaseDialog.chooseTarget");
-  });
-
-  it("asks a reason for a step back; blanks do not count", () => {
-    expect(checkPhaseMove({ target: "placement", date: today, reason: "   " }, options, today, null)).toEqual({ reason: "phaseDialog.reasonRequired" });
-    expect(checkPhaseMove({ target: "placement", date: today, reason: "Terugval" }, options, today, null)).toEqual({});
-  });
-
-  it("refuses a missing date, a future date and one before the current phase began", () => {
-    const check = (date: string) => checkPhaseMove({ target: "internship", date, reason: "" }, options, today, "2026-05-28").date;
-    expect(check("")).toBe("phaseDialog.dateRequired");
-    expect(check("2026-11-25")).toBe("phaseDialog.dateFuture");
-    expect(check("2026-05-27")).toBe("phaseDialog.dateTooEarly");
-    expect(check("2026-05-28")).toBeUndefined();
-  });
-});
-
-describe("checkPause and checkEventDate", () => {
-  const today = "2026-11-24";
-
-  it("needs a reason and a date not in the future", () => {
-    expect(checkPause({ date: today, reason: "Opname", expectedReturn: "" }, today)).toEqual({});
-    expect(checkPause({ date: "2026-12-01", reason: " ", expectedReturn: "" }, today)).toEqual({
-      date: "phaseDialog.dateFuture",
-      reason: "pauseDialog.reasonRequired",
-    });
-  });
-
-  it("puts the expected return after the start of the pause", () => {
-    expect(checkPause({ date: today, reason: "Crisis", expectedReturn: "2026-11-01" }, today)).toEqual({
-      expected_return_on: "pauseDialog.returnBeforeStart",
-    });
-    expect(checkPause({ date: today, reason: "Crisis", expectedReturn: "2027-01-05" }, today)).toEqual({});
-  });
-
-  it("checks a resume date", () => {
-    expect(checkEventDate(today, today)).toBeNull();
-    expect(checkEventDate("", today)).toBe("phaseDialog.dateRequired");
-    expect(checkEventDate("2026-11-25", today)).toBe("phaseDialog.dateFuture");
   });
 });
 

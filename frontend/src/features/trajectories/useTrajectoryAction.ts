@@ -8,12 +8,9 @@ import { loadTrajectory, trajectoryKeys, type Trajectory } from "./api";
 
 /**
  * An action on a trajectory (start, phase change, pause, resume) is meant for the trajectory as
- * the person saw it. If someone else changed it meanwhile, nothing is sent: the dialog keeps what
- * was typed, shows what changed, and "Opnieuw toepassen" acts on the new version.
- *
- * The request carries `If-Match` with the version; as long as the API does not check it on these
- * routes, the version is compared here first (GET, then POST). A 412 or 409 from the server is
- * treated the same way.
+ * the person saw it. The request carries `If-Match` with that version and the server refuses a
+ * stale one (412) before anything changes: the dialog then keeps what was typed, shows what
+ * changed, and "Opnieuw toepassen" acts on the new version.
  */
 export function useTrajectoryAction(trajectory: Trajectory) {
   const queryClient = useQueryClient();
@@ -21,7 +18,7 @@ export function useTrajectoryAction(trajectory: Trajectory) {
   const [changed, setChanged] = useState<StaleRow<TrajectoryField>[] | null>(null);
   const [reloadError, setReloadError] = useState<unknown>(null);
 
-  /** True when the stored trajectory is a later version: the notice then shows what changed. */
+  /** After a 412: load the stored trajectory; true when it is a later version (the notice then shows what changed). */
   const movedOn = async (): Promise<boolean> => {
     let stored: Trajectory;
     try {
@@ -43,15 +40,14 @@ export function useTrajectoryAction(trajectory: Trajectory) {
     return true;
   };
 
-  /** Sends on the version the person acted on; null when it turned out to be out of date. */
+  /** Sends on the version the person acted on; null when the server found it out of date. */
   const run = async <R>(send: (version: number) => Promise<R>): Promise<R | null> => {
-    if (await movedOn()) return null;
     try {
       const result = await send(base.version);
       setChanged(null);
       return result;
     } catch (error) {
-      if (isApiError(error) && (error.status === 412 || error.status === 409) && (await movedOn())) return null;
+      if (isApiError(error) && error.status === 412 && (await movedOn())) return null;
       throw error;
     }
   };

@@ -34,9 +34,10 @@ export function PartnershipsSection() {
 }
 
 export function CompetenceItemsSection() {
+  const me = useCurrentUser();
   return (
     <AdminSectionGuard section="competenceItems">
-      <CompetenceItemList />
+      <CompetenceItemList me={me} />
     </AdminSectionGuard>
   );
 }

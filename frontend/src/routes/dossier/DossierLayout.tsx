@@ -11,8 +11,11 @@ import { useDialogs } from "../../components/useDialogs";
 import { useFormat } from "../../components/useFormat";
 import { AccessPanel } from "../../features/access/components/AccessPanel";
 import { DossierNotFound } from "../../features/access/components/DossierNotFound";
+import type { Me } from "../../features/auth/api";
 import { can } from "../../features/auth/permissions";
 import { useParticipant, type Participant } from "../../features/participants/api";
+import { ParticipantChanges } from "../../features/participants/components/ParticipantChanges";
+import { ParticipantEditDialog } from "../../features/participants/components/ParticipantEditDialog";
 import { useFrameworkName, useParticipantTrajectories, useTrajectory } from "../../features/trajectories/api";
 import { OpenTrajectoryDialog } from "../../features/trajectories/components/OpenTrajectoryDialog";
 import { TeamList } from "../../features/trajectories/components/TeamList";
@@ -21,9 +24,10 @@ import { useCurrentUser } from "../currentUser";
 import { mayBreakGlass } from "./access";
 import { DOSSIER_TABS, TRAJECTORY_PARAM, type DossierContext } from "./context";
 
-function ParticipantHeading({ participant }: { participant: Participant }) {
+function ParticipantHeading({ participant, me }: { participant: Participant; me: Me }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const dialogs = useDialogs<"edit">();
   const name = fullName(participant);
   const preferred = preferredNameNote(participant);
   return (
@@ -44,6 +48,21 @@ function ParticipantHeading({ participant }: { participant: Participant }) {
           </span>
         ))}
       </p>
+      {can(me, "participants:write") && (
+        <div className="form-actions">
+          <button type="button" className="button button--secondary" onClick={() => dialogs.show("edit")}>
+            {t("participants.edit.open")}
+          </button>
+        </div>
+      )}
+      {dialogs.message !== null && (
+        <p className="alert alert--success" role="status">
+          {dialogs.message}
+        </p>
+      )}
+      {/* The history holds old values of fields a coach may not read (INSZ, address). */}
+      {can(me, "participants:read_full") && <ParticipantChanges participantId={participant.id} />}
+      {dialogs.open === "edit" && <ParticipantEditDialog participant={participant} onClose={dialogs.close} onDone={dialogs.finish} />}
     </header>
   );
 }
@@ -125,7 +144,7 @@ export function DossierLayout() {
 
   return (
     <div className="page dossier">
-      <ParticipantHeading participant={participant.data} />
+      <ParticipantHeading participant={participant.data} me={me} />
       {trajectories.length > 1 && chosen && (
         <div className="dossier__picker">
           <SelectField
@@ -172,7 +191,6 @@ export function DossierLayout() {
             <TeamList
               trajectoryId={trajectory.data.id}
               canManage={can(me, "trajectories:manage") && trajectory.data.status !== "closed"}
-              canFindColleagues={can(me, "users:read")}
             />
           </div>
           <TabLinks

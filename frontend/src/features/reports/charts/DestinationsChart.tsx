@@ -1,7 +1,10 @@
 import { useTranslation } from "react-i18next";
 
 import type { OutflowGroup } from "../../outflow/categories";
+import type { DrillTarget } from "../api";
+import { useOpenDrill } from "../drill";
 import { destinationTotals, type DestinationRow } from "../figures";
+import { useRovingFocus } from "../roving";
 import { linearScale } from "../scale";
 import { useChartWidth } from "../chartWidth";
 import type { ReportFormat } from "../useReportFormat";
@@ -48,17 +51,20 @@ function stackSections(sections: readonly Section[]) {
 interface DestinationsChartProps {
   rows: readonly DestinationRow[];
   format: ReportFormat;
+  /** The trajectories behind a bar (exits_in_category), or null when the group cannot be opened. */
+  target: (row: DestinationRow) => DrillTarget | null;
 }
 
 /**
  * Exits in the period per destination, under three headings: paid work (solid), other
  * destinations (hatched), not counted in rates (dotted). Categories with no exits are only in
- * the table.
+ * the table. Each bar opens the trajectories behind it (one Tab stop, arrows between bars).
  */
-export function DestinationsChart({ rows, format }: DestinationsChartProps) {
+export function DestinationsChart({ rows, format, target }: DestinationsChartProps) {
   const { t } = useTranslation();
   const frameWidth = useChartWidth(480);
   const id = useSvgId();
+  const open = useOpenDrill();
   const totals = destinationTotals(rows);
   const shown = GROUPS.map((group) => ({ group, rows: rows.filter((row) => row.group === group && row.count > 0) })).filter(
     (section) => section.rows.length > 0,
@@ -67,6 +73,10 @@ export function DestinationsChart({ rows, format }: DestinationsChartProps) {
   const width = linearScale(max, 0, frameWidth - LABEL_W - COUNT_W);
 
   const { sections: layout, height } = stackSections(shown);
+  // In reading order: the bars as laid out, those that can be opened.
+  const bars = layout.flatMap((section) => section.items.map(({ row }) => ({ row, target: target(row) })));
+  const focusable = bars.filter((bar) => bar.target !== null);
+  const roving = useRovingFocus(focusable.length);
   const description = shown
     .map((section) =>
       t("dashboard.destinations.groupLine", {
@@ -86,6 +96,9 @@ export function DestinationsChart({ rows, format }: DestinationsChartProps) {
         description={description}
         patternPrefix={id}
         patterns={[PATTERNS.other, PATTERNS.outside]}
+        interactive={focusable.length > 0}
+        svgRef={roving.container}
+        onKeyDown={roving.onKeyDown}
       >
         {layout.map((section) => (
           <g key={section.group}>
@@ -97,8 +110,14 @@ export function DestinationsChart({ rows, format }: DestinationsChartProps) {
             </text>
             {section.items.map(({ row, top }) => {
               const fill = FILL[row.group];
+              const label = `${t(`outflowCategory.${row.category}`)}: ${format.count(row.count)}`;
+              const bar = bars.find((one) => one.row === row);
+              const rovingIndex = bar ? focusable.indexOf(bar) : -1;
+              const drill = bar?.target ?? null;
+              const hit = rovingIndex >= 0 && drill ? { className: "chart__hit", "aria-label": label, ...roving.itemProps(rovingIndex, () => open(drill)) } : { "aria-hidden": true as const };
               return (
-                <g key={row.category}>
+                <g key={row.category} {...hit}>
+                  <title>{label}</title>
                   <text className="chart__label chart__label--small" x={0} y={top + ROW / 2} dy="0.32em">
                     {t(`outflowCategory.${row.category}`)}
                   </text>

@@ -4,8 +4,9 @@ import type { IndicatorGroup } from "../api";
 import { FlowChart } from "../charts/FlowChart";
 import { DestinationsChart } from "../charts/DestinationsChart";
 import { FunnelChart } from "../charts/FunnelChart";
+import { useDefinitionText } from "../definitions";
 import { drillTarget } from "../drill";
-import { destinationRows, flowSeries, funnelRows, isPartial, type FlowPoint } from "../figures";
+import { destinationRows, flowSeries, funnelRows, isPartial, type DestinationRow, type FlowPoint, type FunnelRow } from "../figures";
 import type { TableSpec } from "../table";
 import type { ReportFormat } from "../useReportFormat";
 import { ChartPanel } from "./ChartPanel";
@@ -21,9 +22,18 @@ interface SectionProps {
 
 export function FunnelSection({ group, format, periodText, fileSuffix, busy }: SectionProps) {
   const { t } = useTranslation();
+  const definition = useDefinitionText();
   const rows = funnelRows(group);
   const running = rows.reduce((sum, row) => sum + row.count, 0);
   const pastMax = group.effort.past_max_duration;
+  const target = (row: FunnelRow) =>
+    drillTarget(
+      "in_phase",
+      group.drill,
+      t("dashboard.drill.title", { what: t("dashboard.what.inPhase", { phase: t(`phase.${row.phase}`), date: format.date(group.to) }), period: periodText }),
+      row.count,
+      { phase: row.phase },
+    );
   const table: TableSpec = {
     caption: t("dashboard.funnel.title"),
     columns: [
@@ -31,15 +41,19 @@ export function FunnelSection({ group, format, periodText, fileSuffix, busy }: S
       { key: "count", label: t("dashboard.funnel.count"), kind: "count" },
       { key: "share", label: t("dashboard.funnel.share"), kind: "share" },
     ],
-    rows: rows.map((row) => ({
-      key: row.phase,
-      cells: { phase: t(`phase.${row.phase}`), count: row.count, share: running > 0 ? row.count / running : null },
-    })),
+    rows: rows.map((row) => {
+      const one = target(row);
+      return {
+        key: row.phase,
+        cells: { phase: t(`phase.${row.phase}`), count: row.count, share: running > 0 ? row.count / running : null },
+        ...(one ? { drill: { count: one } } : {}),
+      };
+    }),
   };
   return (
     <ChartPanel
       title={t("dashboard.funnel.title")}
-      intro={t("dashboard.funnel.intro", { date: format.date(group.to) })}
+      intro={definition("flow.phase_funnel")}
       table={table}
       fileSuffix={fileSuffix}
       busy={busy}
@@ -61,16 +75,25 @@ export function FunnelSection({ group, format, periodText, fileSuffix, busy }: S
         </p>
       }
     >
-      <FunnelChart rows={rows} format={format} day={group.to} />
+      <FunnelChart rows={rows} format={format} day={group.to} target={target} />
     </ChartPanel>
   );
 }
 
 export function DestinationsSection({ group, format, periodText, fileSuffix, busy }: SectionProps) {
   const { t } = useTranslation();
+  const definition = useDefinitionText();
   const rows = destinationRows(group);
   const { flow } = group;
   const title = (what: string) => t("dashboard.drill.title", { what, period: periodText });
+  const target = (row: DestinationRow) =>
+    drillTarget(
+      "exits_in_category",
+      group.drill,
+      title(t("dashboard.what.exitsIn", { category: t(`outflowCategory.${row.category}`) })),
+      row.count,
+      { category: row.category },
+    );
   const table: TableSpec = {
     caption: t("dashboard.destinations.title"),
     columns: [
@@ -78,14 +101,18 @@ export function DestinationsSection({ group, format, periodText, fileSuffix, bus
       { key: "group", label: t("dashboard.destinations.groupColumn"), kind: "text" },
       { key: "count", label: t("dashboard.destinations.count"), kind: "count" },
     ],
-    rows: rows.map((row) => ({
-      key: row.category,
-      cells: {
-        category: t(`outflowCategory.${row.category}`),
-        group: t(`dashboard.destinations.group.${row.group}`),
-        count: row.count,
-      },
-    })),
+    rows: rows.map((row) => {
+      const one = target(row);
+      return {
+        key: row.category,
+        cells: {
+          category: t(`outflowCategory.${row.category}`),
+          group: t(`dashboard.destinations.group.${row.group}`),
+          count: row.count,
+        },
+        ...(one ? { drill: { count: one } } : {}),
+      };
+    }),
   };
   const summary = [
     { key: "exits", what: t("dashboard.what.exits"), indicator: "exits" as const, count: flow.exits.total },
@@ -98,7 +125,7 @@ export function DestinationsSection({ group, format, periodText, fileSuffix, bus
   return (
     <ChartPanel
       title={t("dashboard.destinations.title")}
-      intro={t("dashboard.destinations.intro")}
+      intro={definition("flow.exits")}
       table={table}
       fileSuffix={fileSuffix}
       busy={busy}
@@ -116,7 +143,7 @@ export function DestinationsSection({ group, format, periodText, fileSuffix, bus
         </dl>
       }
     >
-      <DestinationsChart rows={rows} format={format} />
+      <DestinationsChart rows={rows} format={format} target={target} />
     </ChartPanel>
   );
 }

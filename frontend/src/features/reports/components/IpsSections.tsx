@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 
-import type { IndicatorGroup } from "../api";
-import { CaseloadChart } from "../charts/CaseloadChart";
+import { ErrorMessage, Loading } from "../../../components/StatusMessage";
+import type { CaseloadReport, IndicatorGroup } from "../api";
+import { CASELOAD_CHART_STAFF, CaseloadChart } from "../charts/CaseloadChart";
+import { useDefinitionText } from "../definitions";
 import { IPS_CHART_QUARTERS, IpsChart } from "../charts/IpsChart";
 import { drillTarget } from "../drill";
 import { ipsQuarters, isPartial, type IpsQuarter } from "../figures";
@@ -22,6 +24,7 @@ interface IpsSectionProps {
 
 export function IpsSection({ overall, quarters, format, periodText, fileSuffix, busy }: IpsSectionProps) {
   const { t } = useTranslation();
+  const definition = useDefinitionText();
   const rows = ipsQuarters(quarters);
   const bandName = (band: string | null) => (isIpsBand(band) ? t(`dashboard.ips.band.${band}`) : t("dashboard.ips.noBand"));
   const target = (quarter: IpsQuarter) =>
@@ -59,7 +62,7 @@ export function IpsSection({ overall, quarters, format, periodText, fileSuffix, 
   return (
     <ChartPanel
       title={t("dashboard.ips.title")}
-      intro={t("dashboard.ips.intro")}
+      intro={definition("ips.competitive_employment_rate")}
       table={table}
       fileSuffix={fileSuffix}
       busy={busy}
@@ -91,58 +94,81 @@ export function IpsSection({ overall, quarters, format, periodText, fileSuffix, 
 
 interface CaseloadSectionProps {
   group: IndicatorGroup;
+  /** The caseload per staff member (GET /reports/caseloads) with the same filters. */
+  caseloads: { data: CaseloadReport | undefined; isError: boolean; error: unknown; refetch: () => unknown };
   format: ReportFormat;
   fileSuffix: string;
   busy: boolean;
 }
 
 /**
- * The API gives the caseload per specialist as a summary (trajectories ÷ specialists, the
- * highest, how many above the norm), not per named staff member: that is what is drawn.
+ * Per staff member the running trajectories they are case manager or coach of on the period's
+ * last day, against the IPS norm; under it the employment specialists' summary from the
+ * indicators (average, highest, how many above the norm).
  */
-export function CaseloadSection({ group, format, fileSuffix, busy }: CaseloadSectionProps) {
+export function CaseloadSection({ group, caseloads, format, fileSuffix, busy }: CaseloadSectionProps) {
   const { t } = useTranslation();
+  const definition = useDefinitionText();
   const caseload = group.ips.caseload_per_specialist;
-  const contacts = group.ips.employer_contact_within_30_days;
+  const report = caseloads.data;
+  const staff = report?.staff ?? [];
+  const limit = report?.limit ?? 20;
+  const title = t("dashboard.caseload.title");
   const table: TableSpec = {
-    caption: t("dashboard.caseload.title"),
+    caption: title,
     columns: [
-      { key: "figure", label: t("dashboard.caseload.figure"), kind: "text" },
-      { key: "value", label: t("dashboard.caseload.value"), kind: "number" },
+      { key: "name", label: t("dashboard.caseload.name"), kind: "text" },
+      { key: "organisation", label: t("dashboard.caseload.organisation"), kind: "text" },
+      { key: "role", label: t("dashboard.caseload.role"), kind: "text" },
+      { key: "trajectories", label: t("dashboard.caseload.trajectories"), kind: "count" },
     ],
-    rows: [
-      { key: "specialists", cells: { figure: t("dashboard.caseload.specialists"), value: caseload.denominator } },
-      { key: "trajectories", cells: { figure: t("dashboard.caseload.trajectories"), value: caseload.numerator } },
-      { key: "average", cells: { figure: t("dashboard.caseload.average"), value: caseload.value } },
-      { key: "max", cells: { figure: t("dashboard.caseload.max"), value: caseload.max } },
-      { key: "over", cells: { figure: t("dashboard.caseload.over", { limit: 20 }), value: caseload.over_limit } },
-      { key: "contact30", cells: { figure: t("dashboard.caseload.contact30"), value: contacts.value === null ? null : Math.round(contacts.value * 1000) / 10 } },
-    ],
+    rows: staff.map((row) => ({
+      key: row.staff_id,
+      cells: { name: row.name, organisation: row.organisation_name, role: t(`role.${row.role}`), trajectories: row.trajectories },
+    })),
   };
+  if (!report) {
+    return (
+      <section className="report-panel" aria-label={title}>
+        <h2 className="report-panel__title">{title}</h2>
+        {caseloads.isError ? (
+          <ErrorMessage title={t("dashboard.error")} error={caseloads.error} onRetry={() => void caseloads.refetch()} />
+        ) : (
+          <Loading>{t("dashboard.loading")}</Loading>
+        )}
+      </section>
+    );
+  }
+  const over = staff.filter((row) => row.trajectories > limit).length;
   return (
     <ChartPanel
-      title={t("dashboard.caseload.title")}
-      intro={t("dashboard.caseload.intro", { date: format.date(group.to) })}
+      title={title}
+      intro={definition("caseloads.per_staff_member")}
       table={table}
       fileSuffix={fileSuffix}
       busy={busy}
-      empty={caseload.denominator === 0 ? t("dashboard.caseload.empty") : null}
+      empty={staff.length === 0 ? t("dashboard.caseload.empty") : null}
       footer={
         <>
+          {staff.length > 0 && (
+            <p className="report-panel__footer">{t("dashboard.caseload.staffSummary", { count: staff.length, date: format.date(report.to), over, limit })}</p>
+          )}
           {caseload.denominator > 0 && (
             <p className="report-panel__footer">
               {t("dashboard.caseload.summary", {
                 specialists: caseload.denominator,
                 trajectories: caseload.numerator,
+                average: format.number(caseload.value, 1),
+                max: caseload.max,
                 over: caseload.over_limit,
               })}
             </p>
           )}
-          <p className="report-panel__footer muted">{t("dashboard.caseload.perPersonNote")}</p>
+          {staff.length > CASELOAD_CHART_STAFF && <p className="report-panel__footer muted">{t("dashboard.caseload.busiest", { count: CASELOAD_CHART_STAFF })}</p>}
         </>
       }
     >
-      <CaseloadChart caseload={caseload} format={format} />
+      <CaseloadChart staff={staff} limit={limit} format={format} />
     </ChartPanel>
   );
 }

@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import type { IndicatorGroup } from "../api";
 import { CohortChart } from "../charts/CohortChart";
 import { RetentionChart } from "../charts/RetentionChart";
+import { useDefinitionText } from "../definitions";
 import { drillTarget } from "../drill";
 import {
-  RETENTION_MONTHS,
   RETENTION_PARTS,
   cohortSeries,
   cohortTableSeries,
@@ -24,14 +24,14 @@ import { ChartPanel } from "./ChartPanel";
 interface CohortSectionProps {
   overall: IndicatorGroup;
   cohorts: readonly IndicatorGroup[];
-  grouping: "quarter" | "year";
   format: ReportFormat;
   fileSuffix: string;
   busy: boolean;
 }
 
-export function CohortSection({ overall, cohorts, grouping, format, fileSuffix, busy }: CohortSectionProps) {
+export function CohortSection({ overall, cohorts, format, fileSuffix, busy }: CohortSectionProps) {
   const { t } = useTranslation();
+  const definition = useDefinitionText();
   const nameOf = (series: CohortSeries) =>
     series.key === "all" ? t("dashboard.cohorts.all") : t("dashboard.cohorts.cohort", { period: format.period(series.key, series.label) });
   const target = (series: CohortSeries, point: CohortPoint) =>
@@ -79,7 +79,7 @@ export function CohortSection({ overall, cohorts, grouping, format, fileSuffix, 
   return (
     <ChartPanel
       title={t("dashboard.cohorts.title")}
-      intro={t(`dashboard.cohorts.intro.${grouping}`)}
+      intro={definition("cohort.paid_work_within")}
       table={table}
       fileSuffix={fileSuffix}
       busy={busy}
@@ -100,6 +100,7 @@ interface RetentionSectionProps {
 
 export function RetentionSection({ group, format, periodText, fileSuffix, busy }: RetentionSectionProps) {
   const { t } = useTranslation();
+  const definition = useDefinitionText();
   const rows = retentionRows(group);
   const target = (row: RetentionRow, part: RetentionPart) =>
     drillTarget(
@@ -134,7 +135,7 @@ export function RetentionSection({ group, format, periodText, fileSuffix, busy }
   return (
     <ChartPanel
       title={t("dashboard.retention.title")}
-      intro={t("dashboard.retention.intro", { moments: RETENTION_MONTHS.join(", ") })}
+      intro={definition("retention.3")}
       table={table}
       fileSuffix={fileSuffix}
       busy={busy}

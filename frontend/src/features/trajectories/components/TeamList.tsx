@@ -5,7 +5,6 @@ import { z } from "zod";
 import { TEAM_ROLES } from "../../../api/enums";
 import { isApiError } from "../../../api/problem";
 import { Dialog } from "../../../components/Dialog";
-import { SelectField } from "../../../components/Fields";
 import { FormProblem } from "../../../components/FormProblem";
 import { ErrorMessage, Loading } from "../../../components/StatusMessage";
 import { useDialogs } from "../../../components/useDialogs";
@@ -17,17 +16,16 @@ import { formatDayFirstDate } from "../../../forms/dates";
 import { FormDialog } from "../../../forms/FormDialog";
 import { apiBody, choice, requiredDate, requiredId } from "../../../forms/schema";
 import { useApiForm } from "../../../forms/useApiForm";
-import { useAddTeamMember, useEndTeamMember, useTeam, useTeamCandidates, type TeamMember } from "../api";
+import { useAddTeamMember, useEndTeamMember, useTeam, type TeamMember } from "../api";
+import { StaffPicker } from "./StaffPicker";
 
 const memberSchema = apiBody<"TeamMemberCreate">()(
   z.object({ user_id: requiredId(), team_role: choice(TEAM_ROLES), from_date: requiredDate() }),
 );
 
-function AddMemberDialog({ trajectoryId, current, onClose, onDone }: { trajectoryId: string; current: readonly TeamMember[]; onClose: () => void; onDone: (message: string) => void }) {
+function AddMemberDialog({ trajectoryId, onClose, onDone }: { trajectoryId: string; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const add = useAddTeamMember(trajectoryId);
-  const candidates = useTeamCandidates(true);
-  const taken = new Set(current.map((member) => member.user_id));
   const { form, fieldError, showServerErrors, otherProblems } = useApiForm({
     schema: memberSchema,
     defaultValues: { user_id: "", team_role: "", from_date: formatDayFirstDate(todayIso()) },
@@ -44,21 +42,19 @@ function AddMemberDialog({ trajectoryId, current, onClose, onDone }: { trajector
       pending={add.isPending}
       submitLabel={t("team.add.submit")}
       pendingLabel={t("common.saving")}
-      error={add.error ?? (candidates.isError ? candidates.error : null)}
+      error={add.error}
       errorTitle={t("team.add.error")}
       otherProblems={otherProblems}
       dirty={form.formState.isDirty}
     >
-      <SelectField label={t("team.add.person")} hint={t("team.add.personHint")} error={fieldError("user_id")} {...form.register("user_id")}>
-        <option value="">{candidates.isPending ? t("app.loading") : t("team.add.choosePerson")}</option>
-        {candidates.data?.items
-          .filter((user) => !taken.has(user.id))
-          .map((user) => (
-            <option key={user.id} value={user.id}>
-              {t("team.add.personOption", { name: user.name, role: t(`role.${user.role}`) })}
-            </option>
-          ))}
-      </SelectField>
+      <StaffPicker
+        trajectoryId={trajectoryId}
+        control={form.control}
+        name="user_id"
+        label={t("team.add.person")}
+        hint={t("team.add.personHint")}
+        error={fieldError("user_id")}
+      />
       <RadioGroupField
         control={form.control}
         name="team_role"
@@ -104,14 +100,12 @@ interface TeamListProps {
   trajectoryId: string;
   /** May add and end members (trajectories:manage). */
   canManage: boolean;
-  /** May look up colleagues to add (users:read): without it, only ending is offered. */
-  canFindColleagues: boolean;
 }
 
 type TeamDialog = { kind: "add" } | { kind: "end"; member: TeamMember };
 
 /** The mini-team: who, in which role, from which organisation, since when. */
-export function TeamList({ trajectoryId, canManage, canFindColleagues }: TeamListProps) {
+export function TeamList({ trajectoryId, canManage }: TeamListProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const team = useTeam(trajectoryId);
@@ -124,7 +118,7 @@ export function TeamList({ trajectoryId, canManage, canFindColleagues }: TeamLis
     <section className="card dossier__team" aria-labelledby="team-heading">
       <div className="section-head">
         <h2 id="team-heading">{t("dossier.team")}</h2>
-        {canManage && canFindColleagues && (
+        {canManage && (
           <button type="button" className="button button--secondary" onClick={() => dialogs.show({ kind: "add" })}>
             {t("team.add.open")}
           </button>
@@ -161,7 +155,7 @@ export function TeamList({ trajectoryId, canManage, canFindColleagues }: TeamLis
           ))}
         </ul>
       )}
-      {dialogs.open?.kind === "add" && <AddMemberDialog trajectoryId={trajectoryId} current={current} onClose={dialogs.close} onDone={dialogs.finish} />}
+      {dialogs.open?.kind === "add" && <AddMemberDialog trajectoryId={trajectoryId} onClose={dialogs.close} onDone={dialogs.finish} />}
       {dialogs.open?.kind === "end" && (
         <EndMemberDialog trajectoryId={trajectoryId} member={dialogs.open.member} onClose={dialogs.close} onDone={dialogs.finish} />
       )}

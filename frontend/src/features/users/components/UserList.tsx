@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 import { LoadMore, TableRegion, YesNo } from "../../../components/DataTable";
@@ -13,15 +14,20 @@ import { UserEditDialog } from "./UserEditDialog";
 
 type UserDialog = { kind: "edit"; user: User } | { kind: "active"; user: User };
 
-/** Long addresses wrap after the "@" rather than in the middle of a word. */
+/** Long addresses wrap before the "@" and, in a narrow column, before a dot of the domain. */
 function EmailAddress({ value }: { value: string }) {
   const at = value.indexOf("@");
   if (at < 0) return value;
+  const domain = value.slice(at).split(/(?=\.)/);
   return (
     <>
       {value.slice(0, at)}
-      <wbr />
-      {value.slice(at)}
+      {domain.map((part, index) => (
+        <Fragment key={index}>
+          <wbr />
+          {part}
+        </Fragment>
+      ))}
     </>
   );
 }
@@ -102,28 +108,30 @@ export function UserList({ me }: { me: Me }) {
         <EmptyState>{q ? t("admin.users.noResults", { q }) : t("admin.users.empty")}</EmptyState>
       ) : (
         <>
-          <TableRegion caption={t("admin.users.caption")}>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.users.name")}</th>
-                <th scope="col">{t("admin.users.email")}</th>
-                <th scope="col">{t("admin.users.role")}</th>
-                <th scope="col">{t("admin.users.organisation")}</th>
-                <th scope="col">{t("admin.users.secrecy")}</th>
-                <th scope="col">{t("admin.users.active")}</th>
-                {showActions && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t("admin.users.actions")}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <UserRow key={user.id} user={user} me={me} showActions={showActions} onOpen={dialogs.show} />
-              ))}
-            </tbody>
-          </TableRegion>
+          <div className="users-table">
+            <TableRegion caption={t("admin.users.caption")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.users.name")}</th>
+                  <th scope="col">{t("admin.users.email")}</th>
+                  <th scope="col">{t("admin.users.role")}</th>
+                  <th scope="col">{t("admin.users.organisation")}</th>
+                  <th scope="col">{t("admin.users.secrecy")}</th>
+                  <th scope="col">{t("admin.users.active")}</th>
+                  {showActions && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t("admin.users.actions")}</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <UserRow key={user.id} user={user} me={me} showActions={showActions} onOpen={dialogs.show} />
+                ))}
+              </tbody>
+            </TableRegion>
+          </div>
           {list.isFetchNextPageError && <ErrorMessage title={t("admin.users.error")} error={list.error} />}
           <LoadMore
             shown={users.length}
