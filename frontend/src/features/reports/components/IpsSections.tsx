@@ -117,10 +117,11 @@ export function CaseloadSection({ group, caseloads, format, fileSuffix, busy }: 
   const table: TableSpec = {
     caption: title,
     columns: [
+      // The count right after the name: in a half-width panel the last columns scroll away.
       { key: "name", label: t("dashboard.caseload.name"), kind: "text" },
+      { key: "trajectories", label: t("dashboard.caseload.trajectories"), kind: "count" },
       { key: "organisation", label: t("dashboard.caseload.organisation"), kind: "text" },
       { key: "role", label: t("dashboard.caseload.role"), kind: "text" },
-      { key: "trajectories", label: t("dashboard.caseload.trajectories"), kind: "count" },
     ],
     rows: staff.map((row) => ({
       key: row.staff_id,
