@@ -674,7 +674,7 @@ class Builder:
             return members
         coaches = self.of(org, Role.COACH)
         if coaches:
-            coach = self._favourite(coaches, "Sofie Claes", 0.6)
+            coach = self._favourite(coaches, "Sofie Claes", 1.0 if story.on_demo_logins else 0.6)
             length = ((life.last_day or self.today) - start).days
             others = [c for c in coaches if c != coach]
             if length > 200 and others and rng.random() < 0.35:

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
+from app.auth.models import Role
 from app.reports.definitions import DEFINITIONS, DEFINITIONS_EN, LIST_DEFINITIONS
-from tests.reports.conftest import API, PROBLEM_JSON
+from tests.factories.organisations import make_organisation
+from tests.factories.users import make_user
+from tests.reports.conftest import API, PROBLEM_JSON, Auth
 
 
-def test_the_definitions_are_the_exports_texts_in_dutch_by_default(client: TestClient) -> None:
-    response = client.get(f"{API}/definitions")
+@pytest.fixture
+def headers(session: Session, auth: Auth) -> dict[str, str]:
+    """Any signed-in staff member: the vocabulary is the same for everyone."""
+    return auth(
+        make_user(session, make_organisation(session, name="De Werkplaats"), role=Role.COACH)
+    )
+
+
+def test_the_definitions_are_the_exports_texts_in_dutch_by_default(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    response = client.get(f"{API}/definitions", headers=headers)
 
     assert response.status_code == 200, response.text
     body = response.json()
@@ -25,9 +40,12 @@ def test_the_definitions_are_the_exports_texts_in_dutch_by_default(client: TestC
     )
 
 
-def test_english_has_every_key_and_its_own_texts(client: TestClient) -> None:
-    dutch = {d["key"]: d for d in client.get(f"{API}/definitions", params={"lang": "nl"}).json()}
-    response = client.get(f"{API}/definitions", params={"lang": "en"})
+def test_english_has_every_key_and_its_own_texts(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    dutch_answer = client.get(f"{API}/definitions", params={"lang": "nl"}, headers=headers)
+    dutch = {d["key"]: d for d in dutch_answer.json()}
+    response = client.get(f"{API}/definitions", params={"lang": "en"}, headers=headers)
 
     assert response.status_code == 200, response.text
     english = {d["key"]: d for d in response.json()}
@@ -39,8 +57,12 @@ def test_english_has_every_key_and_its_own_texts(client: TestClient) -> None:
     assert english["flow.phase_funnel"]["title"] == "Participants per phase"
 
 
-def test_an_unknown_language_is_a_422(client: TestClient) -> None:
-    response = client.get(f"{API}/definitions", params={"lang": "fr"})
+def test_without_a_token_the_answer_is_401(client: TestClient) -> None:
+    assert client.get(f"{API}/definitions").status_code == 401
+
+
+def test_an_unknown_language_is_a_422(client: TestClient, headers: dict[str, str]) -> None:
+    response = client.get(f"{API}/definitions", params={"lang": "fr"}, headers=headers)
 
     assert response.status_code == 422, response.text
     assert response.headers["content-type"] == PROBLEM_JSON
