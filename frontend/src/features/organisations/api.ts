@@ -94,3 +94,94 @@ export function useUpdatePartnership() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: partnershipKeys.all }),
   });
 }
+
+// --- organisations: create and edit ------------------------------------------------------------
+
+export type OrganisationCreate = Schema<"OrganisationCreate">;
+export type OrganisationUpdate = Schema<"OrganisationUpdate">;
+
+export function loadOrganisation(organisationId: string): Promise<Organisation> {
+  return unwrap(api.GET("/api/v1/organisations/{organisation_id}", { params: { path: { organisation_id: organisationId } } }));
+}
+
+export function useCreateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: OrganisationCreate) => unwrap(api.POST("/api/v1/organisations", { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+}
+
+export function useUpdateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: ({ id, version, body }: { id: string; version: number; body: OrganisationUpdate }) =>
+      unwrap(
+        api.PATCH("/api/v1/organisations/{organisation_id}", {
+          params: { path: { organisation_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+}
+
+// --- work floors (werkvloeren) -------------------------------------------------------------------
+
+export type WorkFloor = Schema<"WorkFloorRead">;
+export type WorkFloorCreate = Schema<"WorkFloorCreate">;
+export type WorkFloorUpdate = Schema<"WorkFloorUpdate">;
+
+export const workFloorKeys = {
+  all: ["work-floors"] as const,
+  list: (organisationId: string) => [...workFloorKeys.all, "list", { organisationId }] as const,
+};
+
+/** An organisation's work floors, inactive ones included (an organisation has a handful). */
+export function useWorkFloorList(organisationId: string) {
+  return useInfiniteQuery({
+    queryKey: workFloorKeys.list(organisationId),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/organisations/{organisation_id}/work-floors", {
+          params: {
+            path: { organisation_id: organisationId },
+            query: { include_inactive: true, sort: "name", limit: PAGE_SIZE, cursor: pageParam ?? undefined },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+export function loadWorkFloor(workFloorId: string): Promise<WorkFloor> {
+  return unwrap(api.GET("/api/v1/work-floors/{work_floor_id}", { params: { path: { work_floor_id: workFloorId } } }));
+}
+
+export function useCreateWorkFloor(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: (body: WorkFloorCreate) =>
+      unwrap(api.POST("/api/v1/organisations/{organisation_id}/work-floors", { params: { path: { organisation_id: organisationId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workFloorKeys.all }),
+  });
+}
+
+export function useUpdateWorkFloor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: OWN_ERRORS,
+    mutationFn: ({ id, version, body }: { id: string; version: number; body: WorkFloorUpdate }) =>
+      unwrap(
+        api.PATCH("/api/v1/work-floors/{work_floor_id}", {
+          params: { path: { work_floor_id: id }, header: ifMatch(version) },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workFloorKeys.all }),
+  });
+}

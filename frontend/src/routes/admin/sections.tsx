@@ -8,9 +8,10 @@ import { useCurrentUser } from "../currentUser";
 import { AdminSectionGuard } from "./AdminSectionGuard";
 
 export function OrganisationsSection() {
+  const me = useCurrentUser();
   return (
     <AdminSectionGuard section="organisations">
-      <OrganisationList />
+      <OrganisationList me={me} />
     </AdminSectionGuard>
   );
 }
