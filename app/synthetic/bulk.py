@@ -188,7 +188,8 @@ def case_file_tables_in_use(connection: Connection) -> list[str]:
 def load_mode(connection: Connection, tables: Sequence[str]) -> Iterator[None]:
     """Load a fresh database faster: the secondary indexes of ``tables`` are dropped and
     built again at the end (one sort instead of millions of random B-tree inserts), and
-    commits do not wait for the disk (SQLite keeps no journal while loading). Foreign keys
+    commits do not wait for the disk. The journal mode stays: leaving WAL needs the only
+    connection to the file, and the app's pool (or a test's) may hold others. Foreign keys
     are checked once at the end instead of row by row: SQLite's foreign_key_check, and on
     PostgreSQL (for a superuser, who may skip the triggers that check them) one anti-join
     per foreign key.
@@ -198,17 +199,12 @@ def load_mode(connection: Connection, tables: Sequence[str]) -> Iterator[None]:
     process dies halfway, the database lacks those indexes: load again with ``--replace``.
     """
     sqlite = connection.dialect.name == "sqlite"
-    journal = None
     unchecked = False
     connection.commit()
     if sqlite:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.exec_driver_sql("PRAGMA synchronous=OFF")
         connection.exec_driver_sql("PRAGMA cache_size=-400000")  # 400 MB while loading
-        # No rollback journal while loading: WAL writes every page twice (log, then
-        # checkpoint). A load that dies halfway is loaded again with --replace anyway.
-        journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
-        connection.exec_driver_sql("PRAGMA journal_mode=OFF")
         listed = connection.exec_driver_sql(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
         )
@@ -235,7 +231,6 @@ def load_mode(connection: Connection, tables: Sequence[str]) -> Iterator[None]:
             connection.exec_driver_sql(sql)
         connection.commit()
         if sqlite:
-            connection.exec_driver_sql(f"PRAGMA journal_mode={journal}")
             connection.exec_driver_sql("PRAGMA cache_size=-2000")
             connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
