@@ -237,6 +237,9 @@ def load_mode(connection: Connection, tables: Sequence[str]) -> Iterator[None]:
         else:
             connection.exec_driver_sql("SET session_replication_role = DEFAULT")
             connection.exec_driver_sql("SET synchronous_commit = on")
+            # A SET in a transaction that is rolled back is undone: the pool's reset would
+            # hand out this connection with foreign keys still unchecked.
+            connection.commit()
     if sqlite:
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
         if broken is not None:
