@@ -2,15 +2,18 @@
 
 A document is a title block, section headings, key/value blocks, tables and free text, with
 "pagina X van Y" and the generation time on every page. Text may be in any script: the
-embedded DejaVu Sans covers Latin, Greek, Cyrillic, Arabic (unshaped, left to right) and many
-symbols; a character it lacks is printed as a visible placeholder (U+FFFD) rather than left
-out or failing the whole document.
+embedded DejaVu Sans covers Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols; a
+character it lacks is printed as a visible placeholder (U+FFFD) rather than left out or failing
+the whole document. Right-to-left text goes through HarfBuzz (joined Arabic letters, words in
+reading order); see ``needs_shaping``.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -41,6 +44,17 @@ HEADING_FILL = (232, 236, 241)
 PAGE_COUNT_ALIAS = "\ue000nb\ue000"
 # Keep a heading together with at least a few lines of what follows it.
 KEEP_WITH_NEXT = 40.0  # mm
+
+
+# Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def needs_shaping(*texts: str) -> bool:
+    """Whether the text holds a right-to-left script: unshaped, Arabic prints as loose
+    letters left to right. Shaping doubles the time fpdf2 takes to set text, so it is on
+    only while such text is written."""
+    return any(_RIGHT_TO_LEFT.search(text) for text in texts)
 
 
 def printable(text: str, covered: Container[int]) -> str:
@@ -127,10 +141,10 @@ class PdfDocument:
             pdf.set_author(self._printable(author))
         pdf.add_page()
         pdf.set_font(FAMILY, "B", 18)
-        pdf.multi_cell(0, 9, self._printable(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self._multi_cell(0, 9, title)
         if subtitle:
             pdf.set_font(FAMILY, "", 12)
-            pdf.multi_cell(0, 6.5, self._printable(subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self._multi_cell(0, 6.5, subtitle)
         pdf.set_font(FAMILY, "", BODY_SIZE)
         pdf.set_text_color(*MUTED)
         pdf.cell(
@@ -151,7 +165,7 @@ class PdfDocument:
         self._keep_room(KEEP_WITH_NEXT)
         pdf.ln(3)
         pdf.set_font(FAMILY, "B", 13)
-        pdf.multi_cell(0, 7, self._printable(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self._multi_cell(0, 7, title)
         pdf.set_draw_color(*MUTED)
         pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
         pdf.ln(2)
@@ -162,7 +176,7 @@ class PdfDocument:
         self._keep_room(KEEP_WITH_NEXT * 0.6)
         pdf.ln(1.5)
         pdf.set_font(FAMILY, "B", 10.5)
-        pdf.multi_cell(0, 5.5, self._printable(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self._multi_cell(0, 5.5, title)
         pdf.set_font(FAMILY, "", BODY_SIZE)
 
     def key_values(self, pairs: Iterable[tuple[str, object]], *, label_width: float = 56) -> None:
@@ -172,18 +186,11 @@ class PdfDocument:
             self._keep_room(LINE_HEIGHT * 2)
             top = pdf.get_y()
             pdf.set_font(FAMILY, "B", BODY_SIZE)
-            pdf.multi_cell(label_width, LINE_HEIGHT, self._printable(label), new_x=XPos.RIGHT)
+            self._multi_cell(label_width, LINE_HEIGHT, label, new_x=XPos.RIGHT, new_y=YPos.NEXT)
             page_after_label, label_bottom = pdf.page, pdf.get_y()
             pdf.set_xy(pdf.l_margin + label_width, top)
             pdf.set_font(FAMILY, "", BODY_SIZE)
-            pdf.multi_cell(
-                0,
-                LINE_HEIGHT,
-                self._printable(display(value)),
-                align=Align.L,
-                new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT,
-            )
+            self._multi_cell(0, LINE_HEIGHT, display(value))
             if pdf.page == page_after_label:
                 pdf.set_y(max(pdf.get_y(), label_bottom))
         pdf.ln(1.5)
@@ -208,25 +215,29 @@ class PdfDocument:
             pdf.epw * share / sum(relative) - 2 * CELL_PADDING - 2 * pdf.c_margin
             for share in relative
         ]
+        headings = [self._printable(heading) for heading in headings]
+        cells = [[self._printable(display(value)) for value in row] for row in rows]
         pdf.set_font(FAMILY, "", BODY_SIZE)
-        with pdf.table(
-            col_widths=relative,
-            width=pdf.epw,
-            text_align=Align.L,
-            v_align=VAlign.T,
-            line_height=LINE_HEIGHT,
-            padding=CELL_PADDING,
-            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-            headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
-            repeat_headings=1,
-        ) as table:
+        # fpdf2 sets the whole table when the block ends: shaped or not as a whole.
+        with (
+            self._shaped(*headings, *(text for row in cells for text in row)),
+            pdf.table(
+                col_widths=relative,
+                width=pdf.epw,
+                text_align=Align.L,
+                v_align=VAlign.T,
+                line_height=LINE_HEIGHT,
+                padding=CELL_PADDING,
+                borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+                headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
+                repeat_headings=1,
+            ) as table,
+        ):
             heading_row = table.row()
             for heading in headings:
-                heading_row.cell(self._printable(heading))
-            for row in rows:
-                for part in self._split_tall_row(
-                    [self._printable(display(v)) for v in row], text_widths
-                ):
+                heading_row.cell(heading)
+            for row_cells in cells:
+                for part in self._split_tall_row(row_cells, text_widths):
                     table_row = table.row()
                     for text in part:
                         table_row.cell(text)
@@ -236,14 +247,7 @@ class PdfDocument:
         """Free text (a note, a report): wraps and runs across pages."""
         pdf = self._pdf
         pdf.set_font(FAMILY, "", BODY_SIZE)
-        pdf.multi_cell(
-            0,
-            LINE_HEIGHT,
-            self._printable(body),
-            align=Align.L,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        self._multi_cell(0, LINE_HEIGHT, body)
         pdf.ln(1.5)
 
     def muted(self, line: str) -> None:
@@ -251,19 +255,31 @@ class PdfDocument:
         pdf = self._pdf
         pdf.set_font(FAMILY, "", BODY_SIZE)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(
-            0,
-            LINE_HEIGHT,
-            self._printable(line),
-            align=Align.L,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        self._multi_cell(0, LINE_HEIGHT, line)
         pdf.set_text_color(0)
         pdf.ln(1)
 
     def _printable(self, text: str) -> str:
         return printable(text, self._covered)
+
+    @contextmanager
+    def _shaped(self, *texts: str) -> Iterator[None]:
+        if not needs_shaping(*texts):
+            yield
+            return
+        self._pdf.set_text_shaping(True)
+        try:
+            yield
+        finally:
+            self._pdf.set_text_shaping(False)
+
+    def _multi_cell(
+        self, width: float, height: float, text: str, *, new_x: XPos = XPos.LMARGIN,
+        new_y: YPos = YPos.NEXT,
+    ) -> None:  # fmt: skip
+        text = self._printable(text)
+        with self._shaped(text):
+            self._pdf.multi_cell(width, height, text, align=Align.L, new_x=new_x, new_y=new_y)
 
     def to_bytes(self) -> bytes:
         return bytes(self._pdf.output())
@@ -278,6 +294,10 @@ class PdfDocument:
     def _split_tall_row(self, cells: list[str], text_widths: list[float]) -> list[list[str]]:
         """One row, or several when a cell would not fit on a page: the long cells continue
         in follow-up rows whose other cells stay empty."""
+        if all(len(text) < MAX_LINES_PER_ROW for text in cells):
+            # A line holds at least one character: no need to lay the text out (a third of
+            # the time a long table takes).
+            return [cells]
         lines = [self._lines(text, width) for text, width in zip(cells, text_widths, strict=True)]
         if max(len(cell_lines) for cell_lines in lines) <= MAX_LINES_PER_ROW:
             return [cells]

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pypdf
 
-from app.core.pdf import PLACEHOLDER, PdfDocument, display, printable
+from app.core.pdf import PLACEHOLDER, PdfDocument, display, needs_shaping, printable
 
 GENERATED = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -58,3 +58,24 @@ def test_values_read_the_flemish_way() -> None:
     assert display(date(2026, 2, 3)) == "03-02-2026"
     assert display(Decimal("19.00")) == "19"
     assert display(7.25) == "7,25"
+
+
+def test_right_to_left_text_reads_in_order_with_joined_letters() -> None:
+    # Unshaped, fpdf2 sets Arabic letter by letter from left to right: a reader (and a text
+    # extractor) then sees every word backwards ("ملاعلاب ابحرم").
+    doc = PdfDocument(title="Export سارة", generated_at=GENERATED)
+    doc.text("مرحبا بالعالم")
+    doc.key_values([("Naam", "שלום עולם")])
+    doc.table(["Naam", "Gemeente"], [["سارة العلي", "Brugge"], ["Zoë", "Gent"]])
+
+    text = pages_text(doc.to_bytes())[0]
+
+    for words in ("مرحبا بالعالم", "שלום עולם", "سارة العلي", "Export سارة"):
+        assert words in text
+    assert "Zoë" in text and "Brugge" in text
+
+
+def test_only_right_to_left_scripts_go_through_the_shaping_engine() -> None:
+    assert needs_shaping("Zoë", "مرحبا")
+    assert needs_shaping("שלום")
+    assert not needs_shaping("Zoë Ünal", "Ярослав", "Ελένη", "🙂")
