@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -84,9 +85,13 @@ def _restore_sqlite(target_path: Path, source: Path) -> None:
 
 
 def _restore_postgres(url: URL, source: Path) -> None:
-    pg_restore = shutil.which("pg_restore")
-    if pg_restore is None:
-        raise JobFailed("pg_restore not found: install postgresql-client")
+    """The backup replaces the whole schema in one transaction: ``pg_restore --clean`` drops
+    only what the backup holds, so a backup from an older Werkpad (before a table was added)
+    failed on the newer tables' foreign keys. The archive is turned into SQL first, so a file
+    that is not a backup fails before anything is dropped."""
+    pg_restore, psql = shutil.which("pg_restore"), shutil.which("psql")
+    if pg_restore is None or psql is None:
+        raise JobFailed("pg_restore or psql not found: install postgresql-client")
     # The password goes through the environment: a command line is visible to every user.
     env = {
         **os.environ,
@@ -97,15 +102,22 @@ def _restore_postgres(url: URL, source: Path) -> None:
     plain = URL.create(
         "postgresql", url.username, None, url.host, url.port, url.database, url.query
     ).render_as_string()
-    argv = [
-        pg_restore,
-        "--clean",
-        "--if-exists",
-        "--no-owner",
-        "--single-transaction",  # all or nothing: a half-restored database is worse than none
-        f"--dbname={plain}",
-        str(source),
-    ]
-    finished = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    with tempfile.TemporaryDirectory(prefix="werkpad-restore-") as scratch:
+        script = Path(scratch) / "restore.sql"
+        converted = subprocess.run(  # noqa: S603
+            [pg_restore, "--no-owner", f"--file={script}", str(source)],
+            env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if converted.returncode != 0:
+            raise JobFailed(
+                f"pg_restore failed, the database is unchanged: {converted.stderr.strip()}"
+            )
+        argv = [
+            psql, "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1",
+            "--single-transaction",  # all or nothing: a half-restored database is worse than none
+            "--command=DROP SCHEMA public CASCADE", "--command=CREATE SCHEMA public",
+            f"--file={script}", f"--dbname={plain}",
+        ]  # fmt: skip
+        finished = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if finished.returncode != 0:
-        raise JobFailed(f"pg_restore failed, the database is unchanged: {finished.stderr.strip()}")
+        raise JobFailed(f"the restore failed, the database is unchanged: {finished.stderr.strip()}")

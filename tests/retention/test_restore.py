@@ -9,13 +9,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.auth.models import Role
-from app.cli import cli
+from app.cli import PROJECT_ROOT, cli, run_migrations
 from app.core.config import Settings
 from app.participants.models import Participant
 from app.retention.models import Erasure
@@ -139,3 +141,51 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     assert result.exit_code == 1
     session.expire_all()
     assert session.scalar(select(Participant.first_name)) == FIRST
+
+
+def test_a_backup_from_before_the_erasure_ledger_existed_is_upgraded_and_erased_again(
+    backup_tools: None,
+    client: TestClient,
+    session: Session,
+    engine: Engine,
+    database_url: str,
+    settings: Settings,
+    tmp_path: Path,
+    ledger_path: Path,
+) -> None:
+    """A backup taken under an older Werkpad (schema 0010, before the erasures table of
+    0011) has nowhere to keep the erasure: the ledger file alone brings it back."""
+    owner = make_organisation(session, name="Werkplaats Eigenaar")
+    case = make_case_file(
+        session, owner, make_canary(session, owner), closed_on=date.today() - timedelta(days=30)
+    )
+    admin = make_user(session, owner, role=Role.ADMIN)
+    session.commit()
+    session.close()
+    engine.dispose()  # the downgrade rebuilds tables: no pooled connection may hold them
+    backup = tmp_path / "schema-0010.backup"
+    try:
+        migrate_to(database_url, "0010")
+        werkpad("backup", "--to", str(backup))
+    finally:
+        run_migrations(database_url)
+    erased = client.post(
+        erasure_url(case.participant.id), json=REASON, headers=token_headers(admin, settings)
+    )
+    assert erased.status_code == 200, erased.text
+
+    output = werkpad("restore", "--from", str(backup))
+
+    assert "1 participant(s) erased again" in output
+    engine.dispose()
+    assert canary_hits(engine) == set()
+    participant = session.get(Participant, case.participant.id)
+    assert participant is not None and participant.first_name == ERASED_NAME
+    erasure = session.scalars(select(Erasure)).one()  # rebuilt from the ledger line
+    assert str(erasure.id) == json.loads(ledger_path.read_text())["erasure_id"]
+
+
+def migrate_to(database_url: str, revision: str) -> None:
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    command.downgrade(config, revision)
