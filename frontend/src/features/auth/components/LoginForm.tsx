@@ -4,9 +4,11 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
-import { errorKind, isApiError, mapFieldErrors } from "../../../api/problem";
+import { errorKind, isApiError } from "../../../api/problem";
 import { TextField } from "../../../components/TextField";
+import { useMessageText } from "../../../forms/useApiForm";
 import { useLogin } from "../api";
+import { loginFieldErrors } from "../loginErrors";
 import { waitMessage } from "../throttle";
 
 type ValidationKey =
@@ -27,15 +29,13 @@ const loginSchema = z.object({
 
 type LoginValues = z.infer<typeof loginSchema>;
 
-// The API calls the e-mail field "username" (OAuth2 password form).
-const SERVER_FIELDS: Record<string, keyof LoginValues> = { username: "email", password: "password" };
-
 interface LoginFormProps {
   onSignedIn: () => void;
 }
 
 export function LoginForm({ onSignedIn }: LoginFormProps) {
   const { t } = useTranslation();
+  const messageText = useMessageText();
   const login = useLogin();
   const [showPassword, setShowPassword] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -54,11 +54,9 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     login.mutate(values, {
       onSuccess: onSignedIn,
       onError: (error) => {
-        if (!isApiError(error)) return;
-        const mapped = mapFieldErrors(error.problem, Object.keys(SERVER_FIELDS));
-        for (const [field, text] of Object.entries(mapped.fields)) {
-          const name = SERVER_FIELDS[field];
-          if (name) setError(name, { type: "server", message: text });
+        if (!isApiError(error) || error.status !== 422) return;
+        for (const { field, message } of loginFieldErrors(error.problem)) {
+          setError(field, { type: "server", message });
         }
       },
     });
@@ -72,7 +70,11 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     } else if (isApiError(serverError) && serverError.status === 429) {
       const wait = waitMessage(serverError.retryAfterSeconds);
       serverMessage = wait.count === undefined ? t(wait.key) : t(wait.key, { count: wait.count });
-    } else if (!(isApiError(serverError) && serverError.status === 422)) {
+    } else if (
+      !(isApiError(serverError) && serverError.status === 422 && loginFieldErrors(serverError.problem).length > 0)
+    ) {
+      // A 422 about the fields is told next to them; any other answer (a 422 about something
+      // the form does not show included) up here.
       serverMessage = t(`errors.${errorKind(serverError)}`);
     }
   }
@@ -82,8 +84,9 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
     if (serverMessage) alertRef.current?.focus();
   }, [serverMessage, login.submittedAt]);
 
+  // Our own checks say it in the login's words; the server's field errors by their code.
   const fieldMessage = (text: string | undefined) =>
-    text === undefined ? undefined : text.startsWith("login.validation.") ? t(text as ValidationKey) : text;
+    text?.startsWith("login.validation.") ? t(text as ValidationKey) : messageText(text);
 
   return (
     <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
