@@ -8,14 +8,17 @@ import { defineConfig } from "@playwright/test";
 // the backend serves frontend/dist.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
-// WERKPAD_E2E_PORT lets two checkouts run their browser tests side by side.
+// WERKPAD_E2E_PORT and WERKPAD_E2E_DB (a path relative to the repository) let two runs in one
+// checkout test side by side without sharing a server or a database.
 const PORT = Number(process.env.WERKPAD_E2E_PORT ?? 8765);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DB = "WERKPAD_DATABASE_URL=sqlite:///var/e2e.db";
+const DB_FILE = process.env.WERKPAD_E2E_DB ?? "var/e2e.db";
+if (!/^[\w./-]+$/.test(DB_FILE)) throw new Error(`WERKPAD_E2E_DB: a plain path, not ${DB_FILE}`);
+const DB = `WERKPAD_DATABASE_URL=sqlite:///${DB_FILE}`;
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  outputDir: process.env.WERKPAD_E2E_OUTPUT ?? "./test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -47,7 +50,7 @@ export default defineConfig({
   webServer: {
     command: [
       "sh -c '",
-      "rm -f var/e2e.db* && mkdir -p var",
+      `rm -f ${DB_FILE}* && mkdir -p ${path.posix.dirname(DB_FILE)}`,
       `&& ${DB} .venv/bin/werkpad migrate`,
       `&& ${DB} .venv/bin/werkpad seed-demo`,
       `&& exec env ${DB} .venv/bin/werkpad serve --port ${PORT}`,
