@@ -20,19 +20,16 @@ from dataclasses import dataclass
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.access.permissions import ROLE_ACTIONS, Action
+from app.access.permissions import Action
 from app.access.policies import Principal
 from app.auth.models import Role, User
 from app.core.pagination import contains_pattern
 from app.organisations.models import Organisation, PartnershipMember
 from app.participants.names import search_key
 from app.trajectories.models import TeamMember
-from app.trajectories.service import get_trajectory_for
+from app.trajectories.service import TEAM_ROLES, get_trajectory_for
 
 MAX_CANDIDATES = 20
-
-# Roles that work on case files (read trajectories): the ones a mini-team is made of.
-CASE_ROLES = tuple(role for role in Role if Action.TRAJECTORIES_READ in ROLE_ACTIONS[role])
 
 
 @dataclass(frozen=True)
@@ -90,7 +87,7 @@ def team_candidates(
         .where(
             User.is_active.is_(True),
             User.is_platform_admin.is_(False),
-            User.role.in_(CASE_ROLES),
+            User.role.in_(sorted(TEAM_ROLES)),
             or_(
                 User.organisation_id == trajectory.organisation_id,
                 User.organisation_id.in_(partner_organisations),

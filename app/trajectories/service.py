@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from app import audit
 from app.access import policies
-from app.access.permissions import Action
+from app.access.permissions import ROLE_ACTIONS, Action
 from app.access.policies import Principal
-from app.auth.models import User
+from app.auth.models import Role, User
 from app.core.concurrency import check_version
 from app.core.database import Base, is_unique_violation
 from app.core.dates import add_months
@@ -353,13 +354,19 @@ class TrajectoryView:
     pause_reason: str | None  # None for callers who may not read it (policies)
 
 
+@functools.cache
+def _framework_maxima() -> Select[str, int | None]:
+    # Built once: every trajectory read runs it.
+    return select(Framework.code, Framework.max_months).where(
+        Framework.code.in_(bindparam("codes", expanding=True))
+    )
+
+
 def view_of(
     session: Session, principal: Principal, trajectories: Sequence[Trajectory]
 ) -> list[TrajectoryView]:
-    codes = {t.framework_code for t in trajectories}
-    rows = session.execute(
-        select(Framework.code, Framework.max_months).where(Framework.code.in_(codes))
-    ).all()
+    codes = list({t.framework_code for t in trajectories})
+    rows = session.execute(_framework_maxima(), {"codes": codes}).all()
     maxima: dict[str, int | None] = {code: months for code, months in rows}
     today = _today()
     reasons_shown = policies.reads_status_reasons(principal)
@@ -531,13 +538,21 @@ def _team_query() -> Select[TeamMember]:
 
 def list_team(session: Session, principal: Principal, trajectory_id: uuid.UUID) -> list[TeamMember]:
     get_trajectory(session, principal, trajectory_id)
-    return list(
-        session.scalars(
-            _team_query()
-            .where(TeamMember.trajectory_id == trajectory_id)
-            .order_by(TeamMember.to_date.is_not(None), TeamMember.from_date)
-        )
+    return list(session.scalars(_team_of_trajectory(), {"trajectory_id": trajectory_id}))
+
+
+@functools.cache
+def _team_of_trajectory() -> Select[TeamMember]:
+    # Built once: the case file asks for the team on every open.
+    return (
+        _team_query()
+        .where(TeamMember.trajectory_id == bindparam("trajectory_id"))
+        .order_by(TeamMember.to_date.is_not(None), TeamMember.from_date)
     )
+
+
+# The roles that work on case files (read trajectories): the ones a mini-team is made of.
+TEAM_ROLES = frozenset(role for role in Role if Action.TRAJECTORIES_READ in ROLE_ACTIONS[role])
 
 
 def add_team_member(
@@ -545,9 +560,11 @@ def add_team_member(
 ) -> TeamMember:
     trajectory = get_trajectory_for(session, principal, trajectory_id, Action.TRAJECTORIES_MANAGE)
     user = session.get(User, data.user_id)
-    if user is None or not user.is_active:
+    # A mini-team is made of people who work on case files: a beheerder, a manager (who sees
+    # no notes) or a platform admin has no place on it, whatever the id says.
+    if user is None or not user.is_active or user.is_platform_admin or user.role not in TEAM_ROLES:
         raise RuleViolation(
-            "Unknown or inactive staff member",
+            "Unknown or inactive staff member, or a role that is not on a mini-team",
             errors=[FieldError("user_id", "is not a staff member", "not_staff")],
         )
     existing = session.scalar(

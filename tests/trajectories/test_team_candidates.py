@@ -233,6 +233,25 @@ def test_adding_a_found_colleague_marks_them_on_the_team(
     assert again["on_team"] is True
 
 
+def test_only_case_staff_can_be_added_whatever_id_is_sent(
+    client: TestClient, settings: Settings, region: Region
+) -> None:
+    headers = token_headers(region.mediator, settings)
+    for outsider in (region.owner_admin, region.platform, region.gone):
+        refused = client.post(
+            f"{TRAJECTORIES}/{region.trajectory.id}/team",
+            json={"user_id": str(outsider.id), "team_role": "other"},
+            headers=headers,
+        )
+        assert refused.status_code == 422, (outsider.name, refused.text)
+        assert refused.json()["errors"][0]["code"] == "not_staff"
+    members = client.get(f"{TRAJECTORIES}/{region.trajectory.id}/team", headers=headers).json()
+    assert {m["user_id"] for m in members} == {
+        str(region.team_coach.id),
+        str(region.gtb_mediator.id),
+    }
+
+
 def test_limit_is_at_most_twenty_and_bad_input_is_a_problem(
     client: TestClient, settings: Settings, region: Region, session: Session
 ) -> None:
