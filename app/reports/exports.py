@@ -18,7 +18,6 @@ from typing import Any
 
 from fastapi import Response
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 from pydantic import BaseModel
@@ -34,6 +33,7 @@ from app.reports.schemas import (
     Spread,
     WeeklyRate,
 )
+from app.reports.sheet import list_xlsx
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
@@ -350,35 +350,13 @@ def drill_csv(rows: Iterable[DrillRow]) -> bytes:
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
+DRILL_WIDTHS = (28, 8, 32, 18, 12, 10, 12, 12, 12, 24, 12, 38)
+
+
 def drill_xlsx(title: str, rows: Iterable[DrillRow]) -> bytes:
-    """A write-only workbook: rows stream to the file instead of a cell object each, so a
-    region-wide list stays within a few tens of MB."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.freeze_panes = "A2"
-    for column, width in zip(
-        "ABCDEFGHIJKL", (28, 8, 32, 18, 12, 10, 12, 12, 12, 24, 12, 38), strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    sheet.append(DRILL_HEADINGS)
-    dates = {6, 7, 8, 10}
-    for row in rows:
-        values = _drill_values(row)
-        sheet.append(
-            [
-                _dated(sheet, value) if index in dates and value is not None else value
-                for index, value in enumerate(values)
-            ]
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _dated(sheet: Any, value: date) -> Any:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = "DD/MM/YYYY"
-    return cell
+    """Streamed row by row as text (app/reports/sheet.py): a region-wide list stays within a
+    few tens of MB and a 10,000-row one takes a tenth of a second, not 1.5 s."""
+    return list_xlsx(title, DRILL_HEADINGS, DRILL_WIDTHS, map(_drill_values, rows))
 
 
 def drill_file(indicator: str, rows: Iterable[DrillRow], format: ListFormat) -> Response:

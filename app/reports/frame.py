@@ -51,7 +51,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
-from app.auth.models import User
+from app.auth.models import Role, User
 from app.core.dates import add_months as add_calendar_months
 from app.core.errors import NotFound, RuleViolation
 from app.employment.models import (
@@ -60,7 +60,13 @@ from app.employment.models import (
     EmployerContactTrajectory,
     Job,
 )
-from app.organisations.models import Framework, Partnership, PartnershipMember, WorkFloor
+from app.organisations.models import (
+    Framework,
+    Organisation,
+    Partnership,
+    PartnershipMember,
+    WorkFloor,
+)
 from app.outflow.categories import PAID_CATEGORIES
 from app.outflow.models import FollowUp, FollowUpStatus, Outflow
 from app.participants.models import Participant
@@ -241,6 +247,10 @@ class Frame:
     end: date
     today: date
     buckets: list[Bucket]
+    # A condition on the trajectory alone that every row a statement asks for meets (a
+    # drill-down's list): the facts are then computed for those trajectories only. A
+    # trajectory's facts come from its own records alone, so its row is the same either way.
+    narrowing: ColumnElement[bool] | None = None
     _ctes: dict[str, FromClause] = field(default_factory=dict)
     _buckets: CTE | None = None
 
@@ -255,6 +265,20 @@ class Frame:
         the floor is matched per family: see ``floor_filter``)."""
         f = self.filters
         conditions = [policies.reportable_trajectories(self.principal)]
+        if self.principal.role is Role.MANAGER:
+            # The same rule seen from the organisations: a manager's trajectories are those of
+            # the organisations they report on. Implied by the rule above, and the form the
+            # databases can look up by organisation; "own OR led" alone is tested on every
+            # trajectory of the region.
+            conditions.append(
+                Trajectory.organisation_id.in_(
+                    select(Organisation.id).where(
+                        policies.reportable_organisation(self.principal, Organisation.id)
+                    )
+                )
+            )
+        if self.narrowing is not None:
+            conditions.append(self.narrowing)
         if f.organisation_id is not None:
             conditions.append(Trajectory.organisation_id == f.organisation_id)
         if f.partnership_id is not None:
@@ -370,17 +394,18 @@ class Frame:
         return self._ctes["trajectory_jobs"]
 
     def _trajectory_jobs_query(self) -> Any:
-        # Two equi-joins in a UNION, not one join on "recorded for OR linked by": an OR
-        # join cannot use a hash join and costs trajectories x jobs.
-        links = union(
-            select(Job.trajectory_id.label("trajectory_id"), Job.id.label("job_id")).where(
-                Job.trajectory_id.is_not(None)
-            ),
-            select(Outflow.trajectory_id, Outflow.job_id).where(Outflow.job_id.is_not(None)),
-        ).subquery("job_links")
-        return (
-            select(
-                Trajectory.id.label("trajectory_id"),
+        # Reached from the trajectories in scope by their ids (jobs recorded for them, and
+        # the jobs their outflows link), two equi-joins in a UNION: an OR join cannot use an
+        # index, and a union of every job and every outflow costs the whole region.
+        scoped = (
+            select(Trajectory.id, Trajectory.started_on)
+            .where(self.trajectory_scope())
+            .cte("job_trajectories")
+        )
+
+        def jobs_of(source: Any) -> Any:
+            return select(
+                scoped.c.id.label("trajectory_id"),
                 Job.id.label("job_id"),
                 Job.participant_id,
                 Job.start_date,
@@ -388,16 +413,16 @@ class Frame:
                 Job.hours_per_week,
                 Job.gross_hourly_wage,
                 Job.support_instrument.in_(COMPETITIVE_INSTRUMENTS).label("competitive"),
+            ).select_from(source)
+
+        begun = and_(Job.start_date >= scoped.c.started_on, Job.start_date <= self.today)
+        recorded = jobs_of(scoped.join(Job, Job.trajectory_id == scoped.c.id)).where(begun)
+        linked = jobs_of(
+            scoped.join(Outflow, Outflow.trajectory_id == scoped.c.id).join(
+                Job, Job.id == Outflow.job_id
             )
-            .select_from(Trajectory)
-            .join(links, links.c.trajectory_id == Trajectory.id)
-            .join(Job, Job.id == links.c.job_id)
-            .where(
-                self.trajectory_scope(),
-                Job.start_date >= Trajectory.started_on,
-                Job.start_date <= self.today,
-            )
-        )
+        ).where(begun)
+        return union(recorded, linked)
 
     def facts(self) -> FromClause:
         """One row per started trajectory in scope with the dates every family needs."""
