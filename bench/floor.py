@@ -126,7 +126,9 @@ def replay_seconds(
             connection.close()
     else:
         conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(conninfo) as postgres:
+        # The session settings the app's engine sets (app/core/database.py), so that the floor
+        # runs the statements as the app does.
+        with psycopg.connect(conninfo, options="-c jit=off") as postgres:
             while _more(timings, repeats, budget):
                 timings.append(_timed(postgres, statements))
     return statistics.median(timings)
