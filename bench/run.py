@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if "/api/v1/reports/indicators" in _api_paths():
         plan.append(scenarios.indicators(engine, coach))
-        plan.append(scenarios.list_export(engine))
+        plan.append(scenarios.list_export(engine, today))
     if args.only:
         plan = [s for s in plan if s.key == "health" or s.key in args.only]
     region["rows"] = {t: row_count(engine, t) for t in COUNTED_TABLES}

@@ -284,13 +284,22 @@ def indicators(engine: Engine, coach: uuid.UUID) -> Scenario:
     )
 
 
-def list_export(engine: Engine) -> Scenario:
-    """E6: every trajectory of a partnership in a drill-down list, as one XLSX file: the
-    manager of the lead organisation of the partnership with most trajectories, over three
-    years (10,000 rows and more at N = 100,000)."""
+EXPORT_ROWS = 10_000
+
+
+def _months_back(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def list_export(engine: Engine, today: date) -> Scenario:
+    """E6: a drill-down list as one XLSX file of about 10,000 rows: the trajectories of the
+    partnership with most of them that were in trajectory during the period, as the manager
+    of its lead organisation asks for them. The period starts as many whole months back as
+    it takes to reach 10,000."""
     with engine.connect() as db:
         largest = db.execute(
-            select(Partnership.id, Partnership.lead_organisation_id, func.count(Trajectory.id))
+            select(Partnership.id, Partnership.lead_organisation_id)
             .join(PartnershipMember, PartnershipMember.partnership_id == Partnership.id)
             .join(Trajectory, Trajectory.organisation_id == PartnershipMember.organisation_id)
             .group_by(Partnership.id, Partnership.lead_organisation_id)
@@ -299,7 +308,26 @@ def list_export(engine: Engine) -> Scenario:
         ).first()
         if largest is None:
             return Scenario("E6", "10,000-row XLSX export", uuid.UUID(int=0), "manager", [])
-        partnership_id, lead_id, trajectories = largest
+        partnership_id, lead_id = largest
+        members = select(PartnershipMember.organisation_id).where(
+            PartnershipMember.partnership_id == partnership_id
+        )
+
+        def in_trajectory_since(start: date) -> int:
+            return int(
+                db.execute(
+                    select(func.count()).where(
+                        Trajectory.organisation_id.in_(members),
+                        Trajectory.started_on <= today,
+                        or_(Trajectory.closed_on.is_(None), Trajectory.closed_on >= start),
+                    )
+                ).scalar_one()
+            )
+
+        months, rows = 1, in_trajectory_since(_months_back(today, 1))
+        while rows < EXPORT_ROWS and months < 120:
+            months += 1
+            rows = in_trajectory_since(_months_back(today, months))
         manager = db.execute(
             select(User.id)
             .where(User.organisation_id == lead_id, User.role == "manager")
@@ -309,13 +337,13 @@ def list_export(engine: Engine) -> Scenario:
     query = urlencode(
         {
             "partnership_id": partnership_id,
-            "from": (date.today() - timedelta(days=3 * 365)).isoformat(),
+            "from": _months_back(today, months).isoformat(),
             "format": "xlsx",
         }
     )
     return Scenario(
         "E6",
-        "Drill-down list as XLSX (partnership lead's manager, three years)",
+        "Drill-down list as XLSX (partnership lead's manager)",
         manager,
         "manager",
         [
@@ -323,5 +351,5 @@ def list_export(engine: Engine) -> Scenario:
                 "GET", f"{API}/reports/indicators/participants_in_trajectory/trajectories?{query}"
             )
         ],
-        notes=[f"{trajectories:,} trajectories in the partnership's organisations"],
+        notes=[f"about {rows:,} trajectories in trajectory over the last {months} months"],
     )
