@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from app.cli import run_migrations
 from app.core.config import Settings
 from app.core.database import make_engine, make_sessionmaker
 from app.main import create_app
+from tests import clock
 from tests.figures import FIGURES
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-0123456789"
@@ -69,6 +71,13 @@ def engine(database_url: str) -> Iterator[Engine]:
     engine = make_engine(database_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _day_of_this_test() -> Iterator[date]:
+    """Pin tests.clock.today() for each test (why: tests/clock.py)."""
+    with clock.day_of_this_test() as day:
+        yield day
 
 
 @pytest.fixture(autouse=True)

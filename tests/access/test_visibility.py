@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -12,12 +12,11 @@ from app.core.config import Settings
 from app.notes.models import Visibility
 from app.trajectories.models import TeamMember
 from tests.access.conftest import World
+from tests.clock import today
 from tests.factories.case_files import add_team_member
 from tests.factories.consents import give_consent
 from tests.factories.progress import make_placement
 from tests.factories.users import token_headers
-
-TODAY = date.today()
 
 
 def sees(client: TestClient, settings: Settings, user: User, world: World) -> bool:
@@ -77,7 +76,7 @@ def test_a_coach_sees_only_participants_on_the_floor_or_the_team(
     assert not sees(client, settings, world.coach, world)
     placement = make_placement(session, world.trajectory, world.floor)
     assert sees(client, settings, world.coach, world)
-    placement.end_date = TODAY - timedelta(days=1)
+    placement.end_date = today() - timedelta(days=1)
     session.commit()
     assert not sees(client, settings, world.coach, world)
     add_team_member(session, world.trajectory, world.coach)
@@ -119,21 +118,21 @@ def test_withdrawing_the_consent_cuts_access_at_the_next_request(
         f"/api/v1/participants/{world.participant.id}/consents",
         headers=token_headers(world.mediator, settings),
     ).json()
-    assert history[0]["withdrawn_on"] == TODAY.isoformat()
+    assert history[0]["withdrawn_on"] == today().isoformat()
 
 
 def test_an_expired_consent_or_an_ended_membership_gives_no_access(
     client: TestClient, session: Session, settings: Settings, world: World
 ) -> None:
     consent = give_consent(session, world.participant, world.gtb)
-    consent.expires_on = TODAY - timedelta(days=1)
+    consent.expires_on = today() - timedelta(days=1)
     session.commit()
     assert not sees(client, settings, world.gtb_mediator, world)
     consent.expires_on = None
     session.commit()
     assert sees(client, settings, world.gtb_mediator, world)
     member = session.query(TeamMember).filter_by(user_id=world.gtb_mediator.id).one()
-    member.to_date = TODAY - timedelta(days=1)
+    member.to_date = today() - timedelta(days=1)
     session.commit()
     assert not sees(client, settings, world.gtb_mediator, world)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -80,6 +80,7 @@ from app.progress.models import (
 from app.trajectories.models import StatusChange, TeamMember, TeamRole, Trajectory
 from app.trajectories.phases import Phase, Status
 from tests.audit.conftest import events, last_seq
+from tests.clock import today
 from tests.conftest import delete_triggers_lifted
 from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.consents import give_consent, grant_break_glass
@@ -102,11 +103,10 @@ from tests.factories.progress import (
 from tests.factories.users import make_user, token_headers
 
 API = "/api/v1"
-TODAY = date.today()
 
 
 def days_ago(days: int) -> str:
-    return (TODAY - timedelta(days=days)).isoformat()
+    return (today() - timedelta(days=days)).isoformat()
 
 
 # --- the world every route is called in -----------------------------------------------------
@@ -198,13 +198,13 @@ def estate(session: Session) -> Estate:
     floor = make_work_floor(session, home, name="Keuken")
     placement = make_placement(session, trajectory, floor)
     employer = make_employer(session, home, name="Bakkerij Bloem", contact_name="Els Bloem")
-    month_day = TODAY - timedelta(days=60)
+    month_day = today() - timedelta(days=60)
     note = Note(
         trajectory_id=trajectory.id,
         author_id=counsellor.id,
         author_organisation_id=home.id,
         visibility=Visibility.TEAM,
-        written_on=TODAY,
+        written_on=today(),
         body="Eerste week goed gestart.",
     )
     session.add(note)
@@ -238,7 +238,7 @@ def estate(session: Session) -> Estate:
         floor=floor,
         partnership=partnership,
         placement=placement,
-        attendance=make_attendance(session, placement, on=TODAY - timedelta(days=1)),
+        attendance=make_attendance(session, placement, on=today() - timedelta(days=1)),
         progress_log=make_progress_log(session, trajectory, counsellor.id, logged_on=month_day),
         goal=make_goal(session, trajectory),
         activation_session=make_activation_session(session, trajectory),
@@ -394,7 +394,7 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("GET", "/reports/funder"): NotPersonal(
         "figures per work floor; counts below 5 are suppressed",
         actor="manager",
-        query=lambda e: {"year": str(TODAY.year), "organisation_id": str(e.home.id)},
+        query=lambda e: {"year": str(today().year), "organisation_id": str(e.home.id)},
     ),
     # --- organisation administration: writes, about nobody's file
     ("POST", "/organisations"): Audited(
@@ -530,7 +530,7 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("PATCH", "/trajectories/{trajectory_id}"): Audited(
         "counsellor",
         path={"trajectory_id": lambda e: e.paused.id},
-        body=lambda e: {"expected_return_on": (TODAY + timedelta(days=30)).isoformat()},
+        body=lambda e: {"expected_return_on": (today() + timedelta(days=30)).isoformat()},
         if_match="1",
     ),
     ("GET", "/trajectories/{trajectory_id}/phase-changes"): Audited("counsellor"),
@@ -701,7 +701,7 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("POST", "/trajectories/{trajectory_id}/follow-ups"): Audited(
         "counsellor",
         path={"trajectory_id": lambda e: e.left.id},
-        body=lambda e: {"due_on": (TODAY + timedelta(days=120)).isoformat()},
+        body=lambda e: {"due_on": (today() + timedelta(days=120)).isoformat()},
     ),
     ("GET", "/follow-ups/{follow_up_id}"): Audited("counsellor"),
     ("PATCH", "/follow-ups/{follow_up_id}"): Audited(

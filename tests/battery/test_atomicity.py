@@ -20,6 +20,7 @@ from app.all_models import metadata
 from app.auth.models import Role
 from app.core.config import Settings
 from app.trajectories.phases import Phase
+from tests.clock import today
 from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.employment import make_employer, make_job
 from tests.factories.organisations import make_organisation, make_work_floor
@@ -27,7 +28,12 @@ from tests.factories.progress import make_placement, restore_default_competence_
 from tests.factories.users import make_user, token_headers
 
 API = "/api/v1"
-YESTERDAY = date.today() - timedelta(days=1)
+
+
+def yesterday() -> date:
+    return today() - timedelta(days=1)
+
+
 Write = tuple[str, str, dict[str, Any], dict[str, str]]  # method, url, body, headers
 
 
@@ -87,7 +93,11 @@ def case(session: Session, settings: Settings) -> dict[str, Any]:
 
 
 def _outflow(case: dict[str, Any]) -> Write:
-    body = {"date": YESTERDAY.isoformat(), "category": "regular_job", "job_id": str(case["job"].id)}
+    body = {
+        "date": yesterday().isoformat(),
+        "category": "regular_job",
+        "job_id": str(case["job"].id),
+    }
     return "PUT", f"{API}/trajectories/{case['trajectory'].id}/outflow", body, case["mediator"]
 
 
@@ -97,13 +107,13 @@ def _floor_day(case: dict[str, Any]) -> Write:
         for p in case["placements"]
         for half in ("am", "pm")
     ]
-    body = {"date": YESTERDAY.isoformat(), "entries": entries}
+    body = {"date": yesterday().isoformat(), "entries": entries}
     return "POST", f"{API}/work-floors/{case['floor'].id}/attendance", body, case["coach"]
 
 
 def _progress_log(case: dict[str, Any]) -> Write:
     body = {
-        "logged_on": YESTERDAY.isoformat(),
+        "logged_on": yesterday().isoformat(),
         "scores": [{"item_code": "punctuality", "score": 3}, {"item_code": "teamwork", "score": 2}],
         "text": "Goed op tijd, samenwerken gaat moeizamer.",
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +15,7 @@ from app.consents.models import Consent
 from app.core.config import Settings
 from app.organisations.models import Organisation
 from app.participants.models import Participant
+from tests.clock import DaysFromToday, today, with_days_resolved
 from tests.factories.case_files import make_participant
 from tests.factories.organisations import make_organisation
 from tests.factories.users import make_user, token_headers
@@ -49,7 +50,7 @@ def body(partner: Organisation, **overrides: Any) -> dict[str, Any]:
         "receiving_organisation_id": str(partner.id),
         "purpose": "Samenwerking in het mini-team rond werk en welzijn",
         "data_classes": ["work", "care"],
-        "given_on": (date.today() - timedelta(days=10)).isoformat(),
+        "given_on": (today() - timedelta(days=10)).isoformat(),
         "method": "written",
         "information_text_version": "2026-01",
     }
@@ -86,11 +87,11 @@ def test_an_expired_consent_is_listed_but_not_active(
     settings: Settings,
 ) -> None:
     headers = token_headers(mediator, settings)
-    given = date.today() - timedelta(days=400)
+    given = today() - timedelta(days=400)
     expired = body(
         partner,
         given_on=given.isoformat(),
-        expires_on=(date.today() - timedelta(days=1)).isoformat(),
+        expires_on=(today() - timedelta(days=1)).isoformat(),
     )
     response = client.post(url(participant), json=expired, headers=headers)
     assert response.status_code == 201
@@ -113,7 +114,7 @@ def test_withdrawal_ends_the_consent_today_and_keeps_the_history(
     )
     assert response.status_code == 200, response.text
     withdrawn = response.json()
-    assert withdrawn["withdrawn_on"] == date.today().isoformat()
+    assert withdrawn["withdrawn_on"] == today().isoformat()
     assert withdrawn["withdrawn_by"] == str(mediator.id)
     assert withdrawn["active"] is False
     assert withdrawn["version"] == consent["version"] + 1
@@ -130,8 +131,8 @@ def test_withdrawal_ends_the_consent_today_and_keeps_the_history(
         ({"data_classes": []}, "data_classes"),
         ({"data_classes": ["work", "work"]}, "data_classes"),
         ({"data_classes": ["health"]}, "data_classes.0"),
-        ({"given_on": (date.today() + timedelta(days=1)).isoformat()}, "given_on"),
-        ({"expires_on": (date.today() - timedelta(days=30)).isoformat()}, "expires_on"),
+        ({"given_on": DaysFromToday(1)}, "given_on"),
+        ({"expires_on": DaysFromToday(-30)}, "expires_on"),
         ({"method": "telepathy"}, "method"),
         ({"purpose": ""}, "purpose"),
         ({"information_text_version": "x" * 41}, "information_text_version"),
@@ -151,7 +152,9 @@ def test_bad_consents_are_refused_with_the_field_and_nothing_is_stored(
     field: str | None,
 ) -> None:
     response = client.post(
-        url(participant), json=body(partner, **overrides), headers=token_headers(mediator, settings)
+        url(participant),
+        json=body(partner, **with_days_resolved(overrides)),
+        headers=token_headers(mediator, settings),
     )
     assert response.status_code == 422, response.text
     assert response.headers["content-type"] == "application/problem+json"
@@ -171,7 +174,7 @@ def test_withdrawal_before_the_consent_was_given_is_refused(
     consent = client.post(url(participant), json=body(partner), headers=headers).json()
     response = client.post(
         f"{url(participant)}/{consent['id']}/withdraw",
-        json={"withdrawn_on": (date.today() - timedelta(days=20)).isoformat()},
+        json={"withdrawn_on": (today() - timedelta(days=20)).isoformat()},
         headers=headers,
     )
     assert response.status_code == 422

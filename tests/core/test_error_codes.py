@@ -18,6 +18,7 @@ from app.auth.models import Role
 from app.core.config import Settings
 from app.core.schemas import LARGEST_INTEGER, WriteSchema
 from app.core.validation import _BY_TYPE, code_for
+from tests.clock import today
 from tests.factories.organisations import make_organisation
 from tests.factories.users import login, make_user, token_headers
 
@@ -26,7 +27,6 @@ I18N = APP.parent / "frontend" / "src" / "i18n"
 ORGANISATIONS = "/api/v1/organisations"
 PARTICIPANTS = "/api/v1/participants"
 TRAJECTORIES = "/api/v1/trajectories"
-TODAY = date.today()
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
@@ -239,13 +239,13 @@ def test_phase_moves_refused_by_the_machine_carry_codes_and_params(
         json={"first_name": "Piet", "last_name": "Peeters", "birth_date": "1988-04-12"},
         headers=mediator_headers,
     ).json()
-    started_on = TODAY - timedelta(days=50)
+    started_on = today() - timedelta(days=50)
     trajectory = client.post(
         TRAJECTORIES,
         json={
             "participant_id": own["id"],
             "framework_code": "ama_welfare",
-            "referred_on": str(TODAY - timedelta(days=60)),
+            "referred_on": str(today() - timedelta(days=60)),
             "started_on": str(started_on),
         },
         headers=mediator_headers,
@@ -254,7 +254,7 @@ def test_phase_moves_refused_by_the_machine_carry_codes_and_params(
     moves = f"{TRAJECTORIES}/{trajectory.json()['id']}/phase-changes"
 
     not_allowed = client.post(
-        moves, json={"to_phase": "internship", "date": str(TODAY)}, headers=mediator_headers
+        moves, json={"to_phase": "internship", "date": str(today())}, headers=mediator_headers
     )
     error = errors_of(not_allowed, 409)["to_phase"]
     assert error["code"] == "phase_move_not_allowed"
@@ -271,7 +271,7 @@ def test_phase_moves_refused_by_the_machine_carry_codes_and_params(
 
     future = client.post(
         moves,
-        json={"to_phase": "placement", "date": str(TODAY + timedelta(days=1))},
+        json={"to_phase": "placement", "date": str(today() + timedelta(days=1))},
         headers=mediator_headers,
     )
     assert errors_of(future, 422)["date"]["code"] == "in_future"

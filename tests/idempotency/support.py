@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,11 +16,11 @@ from app.organisations.models import Organisation
 from app.participants.models import Participant
 from app.progress.models import Goal
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.factories.case_files import make_participant, make_trajectory
 
 API = "/api/v1"
 PARTICIPANTS = f"{API}/participants"
-TODAY = date.today()
 
 
 def participant_body(**overrides: object) -> dict[str, object]:
@@ -62,8 +62,8 @@ def _trajectory(session: Session, org: Organisation) -> tuple[str, dict[str, obj
     return f"{API}/trajectories", {
         "participant_id": str(participant.id),
         "framework_code": "ama_welfare",
-        "referred_on": str(TODAY - timedelta(days=60)),
-        "started_on": str(TODAY - timedelta(days=50)),
+        "referred_on": str(today() - timedelta(days=60)),
+        "started_on": str(today() - timedelta(days=50)),
     }
 
 
@@ -84,7 +84,7 @@ def _goal(session: Session, org: Organisation) -> tuple[str, dict[str, object]]:
     return f"{API}/trajectories/{trajectory.id}/goals", {
         "domain": "mobility",
         "description": "Zelfstandig met de bus naar de werkvloer",
-        "due_on": str(TODAY + timedelta(days=30)),
+        "due_on": str(today() + timedelta(days=30)),
     }
 
 

@@ -12,10 +12,13 @@ from app.auth.models import User
 from app.outflow.categories import OutflowCategory
 from app.outflow.models import FollowUp, Outflow
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.employment.conftest import Auth, error_fields, if_match
 from tests.factories.employment import make_follow_up, make_outflow
 
-OUT_ON = date.today() - timedelta(days=100)
+
+def outflow_day() -> date:
+    return today() - timedelta(days=100)
 
 
 def follow_ups_of(trajectory: Trajectory) -> str:
@@ -32,12 +35,16 @@ def follow_up_count(session: Session) -> int:
 
 @pytest.fixture
 def outflow(session: Session, trajectory: Trajectory) -> Outflow:
-    return make_outflow(session, trajectory, category=OutflowCategory.SELF_EMPLOYED, on=OUT_ON)
+    return make_outflow(
+        session, trajectory, category=OutflowCategory.SELF_EMPLOYED, on=outflow_day()
+    )
 
 
 @pytest.fixture
 def follow_up(session: Session, outflow: Outflow) -> FollowUp:
-    return make_follow_up(session, outflow, months_after=3, due_on=OUT_ON + timedelta(days=91))
+    return make_follow_up(
+        session, outflow, months_after=3, due_on=outflow_day() + timedelta(days=91)
+    )
 
 
 def test_recording_the_contact_of_a_scheduled_follow_up(
@@ -46,7 +53,7 @@ def test_recording_the_contact_of_a_scheduled_follow_up(
     response = client.patch(
         follow_up_url(follow_up),
         json={
-            "contacted_on": date.today().isoformat(),
+            "contacted_on": today().isoformat(),
             "status": "same_job",
             "hours_per_week": 26,
             "source": "employer",
@@ -67,7 +74,7 @@ def test_unknown_status_needs_no_source(
 ) -> None:
     response = client.patch(
         follow_up_url(follow_up),
-        json={"contacted_on": date.today().isoformat(), "status": "unknown"},
+        json={"contacted_on": today().isoformat(), "status": "unknown"},
         headers={**auth(mediator), **if_match(follow_up.version)},
     )
 
@@ -108,9 +115,9 @@ def test_inconsistent_or_invalid_follow_up_is_422_on_the_field(
     fields: set[str],
 ) -> None:
     days = {
-        "TODAY": date.today(),
-        "TOMORROW": date.today() + timedelta(days=1),
-        "BEFORE_OUTFLOW": OUT_ON - timedelta(days=1),
+        "TODAY": today(),
+        "TOMORROW": today() + timedelta(days=1),
+        "BEFORE_OUTFLOW": outflow_day() - timedelta(days=1),
     }
     body = {k: days[v].isoformat() if v in days else v for k, v in body.items()}
 
@@ -130,7 +137,7 @@ def test_clearing_a_recorded_contact_clears_it_whole(
     recorded = make_follow_up(
         session,
         outflow,
-        contacted_on=date.today(),
+        contacted_on=today(),
         status="same_job",
         source="self_report",
     )
@@ -151,8 +158,8 @@ def test_an_extra_follow_up_can_be_added_after_the_outflow(
     response = client.post(
         follow_ups_of(trajectory),
         json={
-            "due_on": date.today().isoformat(),
-            "contacted_on": date.today().isoformat(),
+            "due_on": today().isoformat(),
+            "contacted_on": today().isoformat(),
             "status": "other_job",
             "source": "self_report",
             "hours_per_week": 30,
@@ -172,7 +179,7 @@ def test_an_extra_follow_up_before_any_outflow_is_409(
     client: TestClient, auth: Auth, mediator: User, session: Session, trajectory: Trajectory
 ) -> None:
     response = client.post(
-        follow_ups_of(trajectory), json={"due_on": date.today().isoformat()}, headers=auth(mediator)
+        follow_ups_of(trajectory), json={"due_on": today().isoformat()}, headers=auth(mediator)
     )
 
     assert response.status_code == 409
@@ -184,7 +191,7 @@ def test_an_extra_follow_up_due_before_the_outflow_is_422_on_due_on(
 ) -> None:
     response = client.post(
         follow_ups_of(trajectory),
-        json={"due_on": (OUT_ON - timedelta(days=1)).isoformat()},
+        json={"due_on": (outflow_day() - timedelta(days=1)).isoformat()},
         headers=auth(mediator),
     )
 
@@ -200,8 +207,12 @@ def test_follow_ups_are_listed_by_due_date(
     trajectory: Trajectory,
     outflow: Outflow,
 ) -> None:
-    late = make_follow_up(session, outflow, months_after=12, due_on=OUT_ON + timedelta(days=365))
-    early = make_follow_up(session, outflow, months_after=3, due_on=OUT_ON + timedelta(days=91))
+    late = make_follow_up(
+        session, outflow, months_after=12, due_on=outflow_day() + timedelta(days=365)
+    )
+    early = make_follow_up(
+        session, outflow, months_after=3, due_on=outflow_day() + timedelta(days=91)
+    )
 
     ascending = client.get(follow_ups_of(trajectory), headers=auth(mediator))
     descending = client.get(
@@ -221,11 +232,11 @@ def test_manager_reads_follow_ups_but_may_not_record_them(
 ) -> None:
     listed = client.get(follow_ups_of(trajectory), headers=auth(manager))
     posted = client.post(
-        follow_ups_of(trajectory), json={"due_on": date.today().isoformat()}, headers=auth(manager)
+        follow_ups_of(trajectory), json={"due_on": today().isoformat()}, headers=auth(manager)
     )
     patched = client.patch(
         follow_up_url(follow_up),
-        json={"due_on": date.today().isoformat()},
+        json={"due_on": today().isoformat()},
         headers={**auth(manager), **if_match(follow_up.version)},
     )
 
@@ -238,7 +249,7 @@ def test_coach_may_record_a_follow_up_contact(
 ) -> None:
     response = client.patch(
         follow_up_url(follow_up),
-        json={"contacted_on": date.today().isoformat(), "status": "unknown"},
+        json={"contacted_on": today().isoformat(), "status": "unknown"},
         headers={**auth(coach), **if_match(follow_up.version)},
     )
 
@@ -248,7 +259,7 @@ def test_coach_may_record_a_follow_up_contact(
 def test_patch_needs_a_current_if_match(
     client: TestClient, auth: Auth, mediator: User, follow_up: FollowUp
 ) -> None:
-    body = {"due_on": date.today().isoformat()}
+    body = {"due_on": today().isoformat()}
 
     missing = client.patch(follow_up_url(follow_up), json=body, headers=auth(mediator))
     stale = client.patch(
@@ -273,12 +284,12 @@ def test_another_organisation_gets_404_on_every_follow_up_route(
     responses = [
         client.get(follow_ups_of(trajectory), headers=headers),
         client.post(
-            follow_ups_of(trajectory), json={"due_on": date.today().isoformat()}, headers=headers
+            follow_ups_of(trajectory), json={"due_on": today().isoformat()}, headers=headers
         ),
         client.get(follow_up_url(follow_up), headers=headers),
         client.patch(
             follow_up_url(follow_up),
-            json={"due_on": date.today().isoformat()},
+            json={"due_on": today().isoformat()},
             headers={**headers, **if_match(follow_up.version)},
         ),
     ]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -19,6 +19,7 @@ from app.outflow.models import FollowUp, Outflow
 from app.participants.models import Participant
 from app.trajectories.models import PhaseChange, Trajectory
 from app.trajectories.phases import Phase, Status
+from tests.clock import DaysFromToday, today, with_days_resolved
 from tests.employment.conftest import Auth, error_fields, if_match
 from tests.factories.case_files import make_participant, make_trajectory
 from tests.factories.employment import make_internship, make_job
@@ -55,7 +56,8 @@ def job(session: Session, participant: Participant, employer: Employer) -> Job:
     return make_job(session, participant, employer)
 
 
-OUT_ON = (date.today() - timedelta(days=3)).isoformat()
+def outflow_day() -> str:
+    return (today() - timedelta(days=3)).isoformat()
 
 
 def test_recording_a_paid_outflow_answers_201_and_moves_the_phase(
@@ -70,18 +72,22 @@ def test_recording_a_paid_outflow_answers_201_and_moves_the_phase(
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "regular_job", "job_id": str(job.id)},
+        json={"date": outflow_day(), "category": "regular_job", "job_id": str(job.id)},
         headers=auth(mediator),
     )
 
     assert response.status_code == 201, response.text
     body = response.json()
-    assert (body["category"], body["job_id"], body["date"]) == ("regular_job", str(job.id), OUT_ON)
+    assert (body["category"], body["job_id"], body["date"]) == (
+        "regular_job",
+        str(job.id),
+        outflow_day(),
+    )
     assert (body["paid"], body["ips_competitive"], body["counted_in_rates"]) == (True, True, True)
     assert response.headers["Location"] == outflow_of(trajectory)
     assert response.headers["ETag"] == f'"{body["version"]}"'
     moved = stored_trajectory(session, trajectory)
-    assert (moved.phase, moved.phase_since.isoformat()) == (Phase.OUTFLOW, OUT_ON)
+    assert (moved.phase, moved.phase_since.isoformat()) == (Phase.OUTFLOW, outflow_day())
     assert phase_changes(session, trajectory) == before + 1
 
 
@@ -90,7 +96,7 @@ def test_the_outflow_can_be_read_back_with_its_etag(
 ) -> None:
     recorded = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers=auth(mediator),
     )
 
@@ -114,7 +120,7 @@ def test_a_paid_outflow_schedules_follow_ups_at_3_6_and_12_months(
     trajectory: Trajectory,
     job: Job,
 ) -> None:
-    out_on = date.today() - timedelta(days=3)
+    out_on = today() - timedelta(days=3)
     client.put(
         outflow_of(trajectory),
         json={"date": out_on.isoformat(), "category": "temp_agency", "job_id": str(job.id)},
@@ -139,7 +145,7 @@ def test_an_unpaid_outflow_schedules_no_follow_ups(
 ) -> None:
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "back_to_care", "reason": "Opname"},
+        json={"date": outflow_day(), "category": "back_to_care", "reason": "Opname"},
         headers=auth(mediator),
     )
 
@@ -169,7 +175,9 @@ def test_a_paid_outflow_without_a_job_is_422_on_job_id_and_writes_nothing(
     category: str,
 ) -> None:
     response = client.put(
-        outflow_of(trajectory), json={"date": OUT_ON, "category": category}, headers=auth(mediator)
+        outflow_of(trajectory),
+        json={"date": outflow_day(), "category": category},
+        headers=auth(mediator),
     )
 
     assert response.status_code == 422
@@ -191,7 +199,7 @@ def test_a_job_of_another_participant_is_422_on_job_id(
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "regular_job", "job_id": str(other_job.id)},
+        json={"date": outflow_day(), "category": "regular_job", "job_id": str(other_job.id)},
         headers=auth(mediator),
     )
 
@@ -204,7 +212,7 @@ def test_an_unpaid_outflow_links_no_job(
 ) -> None:
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "volunteering", "job_id": str(job.id)},
+        json={"date": outflow_day(), "category": "volunteering", "job_id": str(job.id)},
         headers=auth(mediator),
     )
 
@@ -219,7 +227,7 @@ def test_an_ibo_outflow_may_link_an_internship_of_this_trajectory(
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "ibo", "internship_id": str(internship.id)},
+        json={"date": outflow_day(), "category": "ibo", "internship_id": str(internship.id)},
         headers=auth(mediator),
     )
 
@@ -242,12 +250,12 @@ def test_an_internship_of_another_trajectory_or_category_is_422_on_internship_id
 
     other_trajectory = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "ibo", "internship_id": str(foreign.id)},
+        json={"date": outflow_day(), "category": "ibo", "internship_id": str(foreign.id)},
         headers=auth(mediator),
     )
     wrong_category = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out", "internship_id": str(own.id)},
+        json={"date": outflow_day(), "category": "drop_out", "internship_id": str(own.id)},
         headers=auth(mediator),
     )
 
@@ -259,7 +267,7 @@ def test_an_internship_of_another_trajectory_or_category_is_422_on_internship_id
     ("body", "field"),
     [
         ({"category": "hired"}, "category"),
-        ({"date": (date.today() + timedelta(days=1)).isoformat()}, "date"),
+        ({"date": DaysFromToday(1)}, "date"),
         ({"reason": "x" * 1001}, "reason"),
         ({"phase": "outflow"}, "phase"),
     ],
@@ -275,7 +283,7 @@ def test_invalid_outflow_values_are_422_on_their_field(
 ) -> None:
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out", **body},
+        json={"date": outflow_day(), "category": "drop_out", **with_days_resolved(body)},
         headers=auth(mediator),
     )
 
@@ -313,7 +321,7 @@ def test_the_outflow_on_a_paused_trajectory_is_409_and_leaves_nothing_behind(
 
     response = client.put(
         outflow_of(paused),
-        json={"date": OUT_ON, "category": "regular_job", "job_id": str(job.id)},
+        json={"date": outflow_day(), "category": "regular_job", "job_id": str(job.id)},
         headers=auth(mediator),
     )
 
@@ -344,7 +352,7 @@ def test_a_failure_after_the_phase_move_rolls_the_whole_outflow_back(
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "regular_job", "job_id": str(job.id)},
+        json={"date": outflow_day(), "category": "regular_job", "job_id": str(job.id)},
         headers=auth(mediator),
     )
 
@@ -359,11 +367,13 @@ def test_a_closed_trajectory_cannot_get_an_outflow(
     client: TestClient, auth: Auth, mediator: User, session: Session, participant: Participant
 ) -> None:
     closed = make_trajectory(
-        session, participant, status=Status.CLOSED, closed_on=date.today() - timedelta(days=1)
+        session, participant, status=Status.CLOSED, closed_on=today() - timedelta(days=1)
     )
 
     response = client.put(
-        outflow_of(closed), json={"date": OUT_ON, "category": "moved"}, headers=auth(mediator)
+        outflow_of(closed),
+        json={"date": outflow_day(), "category": "moved"},
+        headers=auth(mediator),
     )
 
     assert response.status_code == 409
@@ -374,7 +384,9 @@ def test_a_coach_may_not_record_the_outflow(
     client: TestClient, auth: Auth, coach: User, session: Session, trajectory: Trajectory
 ) -> None:
     response = client.put(
-        outflow_of(trajectory), json={"date": OUT_ON, "category": "drop_out"}, headers=auth(coach)
+        outflow_of(trajectory),
+        json={"date": outflow_day(), "category": "drop_out"},
+        headers=auth(coach),
     )
 
     assert response.status_code == 403
@@ -386,7 +398,7 @@ def test_a_coach_may_read_the_outflow(
 ) -> None:
     client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers=auth(mediator),
     )
 
@@ -397,7 +409,9 @@ def test_a_manager_may_record_the_outflow(
     client: TestClient, auth: Auth, manager: User, trajectory: Trajectory
 ) -> None:
     response = client.put(
-        outflow_of(trajectory), json={"date": OUT_ON, "category": "moved"}, headers=auth(manager)
+        outflow_of(trajectory),
+        json={"date": outflow_day(), "category": "moved"},
+        headers=auth(manager),
     )
 
     assert response.status_code == 201
@@ -415,19 +429,19 @@ def test_another_organisation_gets_404_on_both_outflow_routes(
 ) -> None:
     client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers=auth(mediator),
     )
 
     read = client.get(outflow_of(trajectory), headers=auth(outsider))
     replace = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "moved"},
+        json={"date": outflow_day(), "category": "moved"},
         headers={**auth(outsider), **if_match(1)},
     )
     missing = client.put(
         f"/api/v1/trajectories/{uuid.uuid4()}/outflow",
-        json={"date": OUT_ON, "category": "moved"},
+        json={"date": outflow_day(), "category": "moved"},
         headers=auth(mediator),
     )
 
@@ -445,16 +459,18 @@ def test_replacing_the_outflow_needs_if_match(
 ) -> None:
     first = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers=auth(mediator),
     )
 
     missing = client.put(
-        outflow_of(trajectory), json={"date": OUT_ON, "category": "moved"}, headers=auth(mediator)
+        outflow_of(trajectory),
+        json={"date": outflow_day(), "category": "moved"},
+        headers=auth(mediator),
     )
     stale = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "moved"},
+        json={"date": outflow_day(), "category": "moved"},
         headers={**auth(mediator), **if_match(first.json()["version"] + 1)},
     )
 
@@ -471,14 +487,14 @@ def test_replacing_the_outflow_answers_200_without_a_second_phase_move(
 ) -> None:
     first = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers=auth(mediator),
     )
     moves = phase_changes(session, trajectory)
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "back_to_care", "reason": "Crisisopname"},
+        json={"date": outflow_day(), "category": "back_to_care", "reason": "Crisisopname"},
         headers={**auth(mediator), **if_match(first)},
     )
 
@@ -500,12 +516,14 @@ def test_replacing_an_unpaid_outflow_with_a_paid_one_schedules_follow_ups(
     job: Job,
 ) -> None:
     first = client.put(
-        outflow_of(trajectory), json={"date": OUT_ON, "category": "unknown"}, headers=auth(mediator)
+        outflow_of(trajectory),
+        json={"date": outflow_day(), "category": "unknown"},
+        headers=auth(mediator),
     )
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "collective_maatwerk", "job_id": str(job.id)},
+        json={"date": outflow_day(), "category": "collective_maatwerk", "job_id": str(job.id)},
         headers={**auth(mediator), **if_match(first)},
     )
 
@@ -524,7 +542,7 @@ def test_replacing_a_paid_outflow_with_an_unpaid_one_drops_open_scheduled_follow
 ) -> None:
     first = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "regular_job", "job_id": str(job.id)},
+        json={"date": outflow_day(), "category": "regular_job", "job_id": str(job.id)},
         headers=auth(mediator),
     )
     follow_ups = client.get(
@@ -533,7 +551,7 @@ def test_replacing_a_paid_outflow_with_an_unpaid_one_drops_open_scheduled_follow
     recorded = client.patch(
         f"/api/v1/follow-ups/{follow_ups[0]['id']}",
         json={
-            "contacted_on": date.today().isoformat(),
+            "contacted_on": today().isoformat(),
             "status": "not_working",
             "source": "self_report",
         },
@@ -543,7 +561,7 @@ def test_replacing_a_paid_outflow_with_an_unpaid_one_drops_open_scheduled_follow
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers={**auth(mediator), **if_match(first)},
     )
 
@@ -567,13 +585,17 @@ def test_replacing_a_paid_outflow_with_another_paid_one_keeps_the_schedule(
     second_job = make_job(session, participant, employer, occupation="Verkoper")
     first = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "regular_job", "job_id": str(job.id)},
+        json={"date": outflow_day(), "category": "regular_job", "job_id": str(job.id)},
         headers=auth(mediator),
     )
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "regular_job_supported", "job_id": str(second_job.id)},
+        json={
+            "date": outflow_day(),
+            "category": "regular_job_supported",
+            "job_id": str(second_job.id),
+        },
         headers={**auth(mediator), **if_match(first)},
     )
 
@@ -587,13 +609,13 @@ def test_the_outflow_date_cannot_change_once_recorded(
 ) -> None:
     first = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers=auth(mediator),
     )
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": date.today().isoformat(), "category": "drop_out"},
+        json={"date": today().isoformat(), "category": "drop_out"},
         headers={**auth(mediator), **if_match(first)},
     )
 
@@ -606,13 +628,13 @@ def test_a_coach_may_not_replace_the_outflow_either(
 ) -> None:
     first = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "drop_out"},
+        json={"date": outflow_day(), "category": "drop_out"},
         headers=auth(mediator),
     )
 
     response = client.put(
         outflow_of(trajectory),
-        json={"date": OUT_ON, "category": "moved"},
+        json={"date": outflow_day(), "category": "moved"},
         headers={**auth(coach), **if_match(first)},
     )
 

@@ -21,6 +21,7 @@ from app.participants.models import Participant
 from app.progress.models import AttendanceStatus, GoalStatus
 from app.trajectories.models import TeamRole, Trajectory
 from app.trajectories.phases import Phase, Status
+from tests.clock import today
 from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.employment import (
     make_employer,
@@ -39,11 +40,10 @@ from tests.factories.progress import (
 from tests.factories.users import make_user, token_headers
 
 PARTICIPANTS = "/api/v1/participants"
-TODAY = date.today()
 
 
 def days_ago(n: int) -> date:
-    return TODAY - timedelta(days=n)
+    return today() - timedelta(days=n)
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def mixed_caseload(session: Session, org: Organisation) -> None:
     make_follow_up(session, make_outflow(session, bram), due_on=days_ago(3))
 
     cas = person(session, org, "Cas")
-    make_goal(session, cas, due_on=TODAY)  # due today is not overdue yet
+    make_goal(session, cas, due_on=today())  # due today is not overdue yet
     make_goal(session, cas, due_on=None)
     make_goal(session, cas, due_on=days_ago(10), status=GoalStatus.DONE)
     make_goal(session, cas, due_on=days_ago(10), status=GoalStatus.DROPPED)
@@ -118,7 +118,7 @@ def mixed_caseload(session: Session, org: Organisation) -> None:
         contacted_on=days_ago(19),
         status=FollowUpStatus.SAME_JOB,
     )
-    make_follow_up(session, outflow, due_on=TODAY + timedelta(days=30))
+    make_follow_up(session, outflow, due_on=today() + timedelta(days=30))
 
     make_participant(session, org, first_name="Dirk", last_name="Test")
 
@@ -254,7 +254,7 @@ def test_a_coach_who_joins_tomorrow_is_not_the_coach_yet(
     client: TestClient, headers: dict[str, str], session: Session, org: Organisation, coach: User
 ) -> None:
     trajectory = person(session, org, "Joke")
-    add_team_member(session, trajectory, coach, from_date=TODAY + timedelta(days=1))
+    add_team_member(session, trajectory, coach, from_date=today() + timedelta(days=1))
 
     assert caseload(client, headers)["items"][0]["coach"] is None
 
@@ -467,12 +467,12 @@ def test_coach_filter_follows_the_membership_dates(
     ended = add_team_member(session, person(session, org, "Quinten"), coach)
     ended.to_date = days_ago(1)
     leaving = add_team_member(session, person(session, org, "Roos"), coach)
-    leaving.to_date = TODAY + timedelta(days=14)
+    leaving.to_date = today() + timedelta(days=14)
     ended_today = add_team_member(session, person(session, org, "Rudi"), coach)
-    ended_today.to_date = TODAY  # ending a membership cuts it at once
+    ended_today.to_date = today()  # ending a membership cuts it at once
     session.commit()
     add_team_member(
-        session, person(session, org, "Stijn"), coach, from_date=TODAY + timedelta(days=3)
+        session, person(session, org, "Stijn"), coach, from_date=today() + timedelta(days=3)
     )
 
     assert names(caseload(client, headers, coach_id=str(coach.id))) == ["Roos"]
@@ -566,7 +566,7 @@ def test_caseload_with_full_case_files_costs_the_same_statements_for_5_and_50(
         add_team_member(session, trajectory, coach)
         add_team_member(session, trajectory, mediator, team_role=TeamRole.CASE_MANAGER_WORK)
         make_goal(session, trajectory, due_on=days_ago(3))
-        make_goal(session, trajectory, due_on=TODAY + timedelta(days=3))
+        make_goal(session, trajectory, due_on=today() + timedelta(days=3))
         make_attendance(session, make_placement(session, trajectory, floor), on=days_ago(4))
         make_progress_log(session, trajectory, coach.id, logged_on=days_ago(2))
         make_activation_session(session, trajectory, held_on=days_ago(5))

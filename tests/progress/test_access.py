@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.auth.models import User
 from app.organisations.models import WorkFloor
 from app.trajectories.models import Trajectory
+from tests.clock import DaysFromToday, with_days_resolved
 from tests.factories.progress import (
     make_activation_session,
     make_goal,
@@ -20,8 +20,6 @@ from tests.factories.progress import (
     make_progress_log,
 )
 from tests.progress.support import API, PROBLEM_JSON, Auth
-
-TODAY = date.today().isoformat()
 
 # (method, path, which id the path holds, body)
 READS = [
@@ -40,16 +38,20 @@ WRITES = [
         "POST",
         "/trajectories/{id}/placements",
         "trajectory",
-        {"planned_hours_per_week": 4, "planned_half_days_per_week": 1, "start_date": TODAY},
+        {
+            "planned_hours_per_week": 4,
+            "planned_half_days_per_week": 1,
+            "start_date": DaysFromToday(0),
+        },
     ),
     ("PATCH", "/placements/{id}", "placement", {"dimona_declared": True}),
     (
         "POST",
         "/placements/{id}/attendance",
         "placement",
-        {"date": TODAY, "half_day": "am", "status": "present", "hours": 3},
+        {"date": DaysFromToday(0), "half_day": "am", "status": "present", "hours": 3},
     ),
-    ("POST", "/trajectories/{id}/progress-logs", "trajectory", {"logged_on": TODAY}),
+    ("POST", "/trajectories/{id}/progress-logs", "trajectory", {"logged_on": DaysFromToday(0)}),
     ("PATCH", "/progress-logs/{id}", "log", {"text": "Aangevuld"}),
     ("DELETE", "/progress-logs/{id}", "log", None),
     (
@@ -64,7 +66,7 @@ WRITES = [
         "POST",
         "/trajectories/{id}/activation-sessions",
         "trajectory",
-        {"component": "care", "provider": "CGG", "held_on": TODAY, "minutes": 45},
+        {"component": "care", "provider": "CGG", "held_on": DaysFromToday(0), "minutes": 45},
     ),
     ("PATCH", "/activation-sessions/{id}", "session", {"minutes": 50}),
     ("DELETE", "/activation-sessions/{id}", "session", None),
@@ -98,7 +100,7 @@ def call(
     return client.request(
         method,
         API + path.format(id=record_id),
-        json=body,
+        json=None if body is None else with_days_resolved(body),
         headers={**headers, "If-Match": '"1"'},
     )
 

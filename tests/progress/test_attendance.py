@@ -12,20 +12,23 @@ from app.auth.models import User
 from app.organisations.models import WorkFloor
 from app.progress.models import Attendance, HalfDay, Placement
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.factories.progress import make_attendance, make_placement
 from tests.progress.support import API, Auth, error_fields
 
-YESTERDAY = date.today() - timedelta(days=1)
+
+def yesterday() -> date:
+    return today() - timedelta(days=1)
 
 
 @pytest.fixture
 def placement(session: Session, trajectory: Trajectory, floor: WorkFloor) -> Placement:
-    return make_placement(session, trajectory, floor, start_date=date.today() - timedelta(days=30))
+    return make_placement(session, trajectory, floor, start_date=today() - timedelta(days=30))
 
 
 def mark(**overrides: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
-        "date": YESTERDAY.isoformat(),
+        "date": yesterday().isoformat(),
         "half_day": "am",
         "status": "present",
         "hours": 3.5,
@@ -50,7 +53,7 @@ def test_coach_records_a_half_day_of_attendance(
     assert response.status_code == 200, response.text
     stored = response.json()
     assert stored["placement_id"] == str(placement.id)
-    assert stored["date"] == YESTERDAY.isoformat()
+    assert stored["date"] == yesterday().isoformat()
     assert stored["half_day"] == "am"
     assert stored["status"] == "present"
     assert stored["hours"] == 3.5
@@ -114,7 +117,7 @@ def test_negative_hours_are_refused(
 def test_attendance_in_the_future_is_refused(
     client: TestClient, auth: Auth, coach: User, placement: Placement
 ) -> None:
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = today() + timedelta(days=1)
 
     response = record(client, auth(coach), placement, mark(date=tomorrow.isoformat()))
 
@@ -146,11 +149,11 @@ def test_attendance_after_the_placement_ended_is_refused(
         session,
         trajectory,
         floor,
-        start_date=date.today() - timedelta(days=20),
-        end_date=date.today() - timedelta(days=10),
+        start_date=today() - timedelta(days=20),
+        end_date=today() - timedelta(days=10),
     )
 
-    response = record(client, auth(coach), ended, mark(date=YESTERDAY.isoformat()))
+    response = record(client, auth(coach), ended, mark(date=yesterday().isoformat()))
 
     assert response.status_code == 422
     assert error_fields(response) == {"date"}
@@ -187,9 +190,9 @@ def test_attendance_list_keeps_to_the_from_and_to_dates(
     client: TestClient, auth: Auth, session: Session, coach: User, placement: Placement
 ) -> None:
     for days_ago in (1, 2, 3, 4):
-        make_attendance(session, placement, on=date.today() - timedelta(days=days_ago))
-    since = (date.today() - timedelta(days=3)).isoformat()
-    until = (date.today() - timedelta(days=2)).isoformat()
+        make_attendance(session, placement, on=today() - timedelta(days=days_ago))
+    since = (today() - timedelta(days=3)).isoformat()
+    until = (today() - timedelta(days=2)).isoformat()
 
     response = client.get(
         f"{API}/placements/{placement.id}/attendance?from={since}&to={until}", headers=auth(coach)
@@ -203,9 +206,9 @@ def test_attendance_list_pages_with_a_cursor(
     client: TestClient, auth: Auth, session: Session, coach: User, placement: Placement
 ) -> None:
     for days_ago in (1, 2, 3):
-        make_attendance(session, placement, on=date.today() - timedelta(days=days_ago))
+        make_attendance(session, placement, on=today() - timedelta(days=days_ago))
         make_attendance(
-            session, placement, on=date.today() - timedelta(days=days_ago), half_day=HalfDay.PM
+            session, placement, on=today() - timedelta(days=days_ago), half_day=HalfDay.PM
         )
     url = f"{API}/placements/{placement.id}/attendance?sort=-date&limit=4"
 

@@ -13,20 +13,23 @@ from app.auth.models import User
 from app.organisations.models import WorkFloor
 from app.progress.models import Attendance, AttendanceStatus, Placement
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.factories.progress import make_attendance, make_placement
 from tests.progress.support import API, PROBLEM_JSON, Auth, error_fields, if_match
 
-YESTERDAY = date.today() - timedelta(days=1)
+
+def yesterday() -> date:
+    return today() - timedelta(days=1)
 
 
 @pytest.fixture
 def placement(session: Session, trajectory: Trajectory, floor: WorkFloor) -> Placement:
-    return make_placement(session, trajectory, floor, start_date=date.today() - timedelta(days=30))
+    return make_placement(session, trajectory, floor, start_date=today() - timedelta(days=30))
 
 
 @pytest.fixture
 def mark(session: Session, placement: Placement) -> Attendance:
-    return make_attendance(session, placement, on=YESTERDAY, hours=Decimal("3.5"))
+    return make_attendance(session, placement, on=yesterday(), hours=Decimal("3.5"))
 
 
 def url(mark: Attendance | str) -> str:
@@ -51,7 +54,7 @@ def test_a_mark_is_read_with_its_etag(
     body = response.json()
     assert body["id"] == str(mark.id)
     assert body["placement_id"] == str(placement.id)
-    assert body["date"] == YESTERDAY.isoformat()
+    assert body["date"] == yesterday().isoformat()
     assert body["half_day"] == "am"
     assert body["status"] == "present"
     assert body["hours"] == 3.5
@@ -63,7 +66,7 @@ def test_the_mark_a_post_answered_can_be_read_by_its_id(
 ) -> None:
     recorded = client.post(
         f"{API}/placements/{placement.id}/attendance",
-        json={"date": YESTERDAY.isoformat(), "half_day": "pm", "status": "sick", "hours": 0},
+        json={"date": yesterday().isoformat(), "half_day": "pm", "status": "sick", "hours": 0},
         headers=auth(coach),
     )
 
@@ -167,7 +170,7 @@ def test_the_reason_can_be_cleared(
     client: TestClient, auth: Auth, session: Session, placement: Placement, coach: User
 ) -> None:
     sick = make_attendance(
-        session, placement, on=YESTERDAY, status=AttendanceStatus.SICK, reason="Griep"
+        session, placement, on=yesterday(), status=AttendanceStatus.SICK, reason="Griep"
     )
 
     response = client.patch(

@@ -16,23 +16,25 @@ from app.participants.models import Participant
 from app.progress.models import Attendance, Placement
 from app.trajectories.models import Trajectory
 from app.trajectories.phases import Status
+from tests.clock import DaysFromToday, today, with_days_resolved
 from tests.factories.case_files import add_team_member, make_trajectory
 from tests.factories.organisations import make_work_floor
 from tests.factories.progress import make_attendance, make_placement
 from tests.factories.users import make_user
 from tests.progress.support import API, PROBLEM_JSON, Auth, error_fields, if_match
 
-TODAY = date.today()
-CLOSED_ON = TODAY - timedelta(days=10)
+
+def closed_on() -> date:
+    return today() - timedelta(days=10)
 
 
 def days_ago(n: int) -> date:
-    return TODAY - timedelta(days=n)
+    return today() - timedelta(days=n)
 
 
 @pytest.fixture
 def closed(session: Session, participant: Participant, coach: User) -> Trajectory:
-    closed = make_trajectory(session, participant, status=Status.CLOSED, closed_on=CLOSED_ON)
+    closed = make_trajectory(session, participant, status=Status.CLOSED, closed_on=closed_on())
     add_team_member(session, closed, coach)
     return closed
 
@@ -83,7 +85,7 @@ def test_placing_someone_on_a_closed_trajectory_is_409(
     assert response.status_code == 409
     assert response.headers["content-type"].startswith(PROBLEM_JSON)
     assert "closed" in response.json()["detail"]
-    assert CLOSED_ON.isoformat() in response.json()["detail"]
+    assert closed_on().isoformat() in response.json()["detail"]
     assert count(session, Placement) == 0
 
 
@@ -140,10 +142,10 @@ def patch(
 def test_a_placement_of_a_closed_trajectory_can_still_be_ended(
     client: TestClient, auth: Auth, coach: User, left_open: Placement
 ) -> None:
-    response = patch(client, auth(coach), left_open, {"end_date": CLOSED_ON.isoformat()})
+    response = patch(client, auth(coach), left_open, {"end_date": closed_on().isoformat()})
 
     assert response.status_code == 200, response.text
-    assert response.json()["end_date"] == CLOSED_ON.isoformat()
+    assert response.json()["end_date"] == closed_on().isoformat()
 
 
 def test_ending_it_may_repeat_the_unchanged_fields(
@@ -172,8 +174,8 @@ def test_a_placement_cannot_end_after_its_trajectory_closed(
     "payload",
     [
         {"planned_hours_per_week": 8},
-        {"start_date": (TODAY - timedelta(days=50)).isoformat()},
-        {"end_date": (TODAY - timedelta(days=11)).isoformat(), "dimona_declared": True},
+        {"start_date": DaysFromToday(-50)},
+        {"end_date": DaysFromToday(-11), "dimona_declared": True},
     ],
 )
 def test_anything_but_ending_a_closed_trajectorys_placement_is_409(
@@ -184,7 +186,7 @@ def test_anything_but_ending_a_closed_trajectorys_placement_is_409(
     left_open: Placement,
     payload: dict[str, Any],
 ) -> None:
-    response = patch(client, auth(coach), left_open, payload)
+    response = patch(client, auth(coach), left_open, with_days_resolved(payload))
 
     assert response.status_code == 409
     assert "closed" in response.json()["detail"]
@@ -223,7 +225,7 @@ def test_attendance_after_the_closing_date_is_refused(
 
     assert response.status_code == 422
     assert error_fields(response) == {"date"}
-    assert CLOSED_ON.isoformat() in response.json()["errors"][0]["message"]
+    assert closed_on().isoformat() in response.json()["errors"][0]["message"]
     assert count(session, Attendance) == 0
 
 
@@ -231,7 +233,7 @@ def test_attendance_up_to_the_closing_date_may_still_be_recorded(
     client: TestClient, auth: Auth, coach: User, left_open: Placement
 ) -> None:
     response = client.post(
-        f"{API}/placements/{left_open.id}/attendance", json=mark(CLOSED_ON), headers=auth(coach)
+        f"{API}/placements/{left_open.id}/attendance", json=mark(closed_on()), headers=auth(coach)
     )
 
     assert response.status_code == 200, response.text
@@ -247,7 +249,7 @@ def test_the_daily_list_leaves_out_closed_trajectories_after_their_closing_date(
     )
     on_the_day = client.get(
         f"{API}/work-floors/{floor.id}/attendance",
-        params={"date": CLOSED_ON.isoformat()},
+        params={"date": closed_on().isoformat()},
         headers=auth(coach),
     )
 

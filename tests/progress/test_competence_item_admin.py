@@ -4,7 +4,6 @@ the default set; nothing is ever deleted (progress scores point at their item)."
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,11 +15,11 @@ from app.auth.models import Role, User
 from app.organisations.models import Organisation
 from app.progress.models import CompetenceItem, ProgressScore, default_competence_item_rows
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.factories.progress import make_competence_item
 from tests.progress.support import API, PROBLEM_JSON, Auth, error_fields, if_match
 
 ITEMS = f"{API}/competence-items"
-TODAY = date.today()
 
 
 @pytest.fixture
@@ -269,7 +268,7 @@ def test_deactivating_an_item_keeps_the_scores_given_on_it(
     item = make_competence_item(session, home, "customer_contact")
     logged = client.post(
         f"{API}/trajectories/{trajectory.id}/progress-logs",
-        json={"logged_on": str(TODAY), "scores": [{"item_code": "customer_contact", "score": 3}]},
+        json={"logged_on": str(today()), "scores": [{"item_code": "customer_contact", "score": 3}]},
         headers=auth(coach),
     )
     assert logged.status_code == 201, logged.text

@@ -18,12 +18,15 @@ from app.organisations.models import Organisation, WorkFloor
 from app.participants.models import Participant
 from app.progress.models import Attendance, HalfDay, Placement
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.factories.case_files import make_participant, make_trajectory
 from tests.factories.organisations import make_work_floor
 from tests.factories.progress import make_attendance, make_placement
 from tests.progress.support import API, Auth, error_fields
 
-YESTERDAY = date.today() - timedelta(days=1)
+
+def yesterday() -> date:
+    return today() - timedelta(days=1)
 
 
 def day_url(floor: WorkFloor) -> str:
@@ -81,15 +84,15 @@ def test_daily_list_shows_each_placement_active_on_the_floor_that_day(
         planned_hours_per_week=Decimal("13"),
         planned_half_days_per_week=4,
     )
-    placed(session, home, floor, end_date=date.today() - timedelta(days=2))  # ended
-    placed(session, home, floor, start_date=date.today())  # not started yet
+    placed(session, home, floor, end_date=today() - timedelta(days=2))  # ended
+    placed(session, home, floor, start_date=today())  # not started yet
     placed(session, home, make_work_floor(session, home))  # another floor
 
-    response = client.get(f"{day_url(floor)}?date={YESTERDAY}", headers=auth(coach))
+    response = client.get(f"{day_url(floor)}?date={yesterday()}", headers=auth(coach))
 
     assert response.status_code == 200, response.text
     day = response.json()
-    assert day["date"] == YESTERDAY.isoformat()
+    assert day["date"] == yesterday().isoformat()
     assert day["work_floor_id"] == str(floor.id)
     assert day["items"] == [
         {
@@ -113,9 +116,9 @@ def test_daily_list_shows_the_marks_already_recorded(
     floor: WorkFloor,
 ) -> None:
     placement = make_placement(session, trajectory, floor)
-    make_attendance(session, placement, on=YESTERDAY, half_day=HalfDay.PM, hours=Decimal("2.5"))
+    make_attendance(session, placement, on=yesterday(), half_day=HalfDay.PM, hours=Decimal("2.5"))
 
-    response = client.get(f"{day_url(floor)}?date={YESTERDAY}", headers=auth(coach))
+    response = client.get(f"{day_url(floor)}?date={yesterday()}", headers=auth(coach))
 
     [row] = response.json()["items"]
     assert [(m["half_day"], m["status"], m["hours"]) for m in row["marks"]] == [
@@ -133,7 +136,7 @@ def test_daily_list_leaves_out_trajectories_the_caller_cannot_see(
 ) -> None:
     make_placement(session, trajectory, floor)
 
-    response = client.get(f"{day_url(floor)}?date={YESTERDAY}", headers=auth(outsider))
+    response = client.get(f"{day_url(floor)}?date={yesterday()}", headers=auth(outsider))
 
     assert response.status_code == 200
     assert response.json()["items"] == []
@@ -171,7 +174,7 @@ def test_coach_records_the_whole_floor_day_in_one_call(
 ) -> None:
     first, second = placed(session, home, floor), placed(session, home, floor)
     body = {
-        "date": YESTERDAY.isoformat(),
+        "date": yesterday().isoformat(),
         "entries": [
             entry(first, "am"),
             entry(first, "pm", hours=2.5),
@@ -198,7 +201,7 @@ def test_posting_the_same_day_twice_leaves_the_same_rows(
 ) -> None:
     first, second = placed(session, home, floor), placed(session, home, floor)
     body = {
-        "date": YESTERDAY.isoformat(),
+        "date": yesterday().isoformat(),
         "entries": [entry(first, "am"), entry(first, "pm"), entry(second, "am")],
     }
     once = client.post(day_url(floor), json=body, headers=auth(coach))
@@ -221,7 +224,7 @@ def test_posting_a_changed_day_updates_the_marks_and_their_versions(
     floor: WorkFloor,
 ) -> None:
     first, second = placed(session, home, floor), placed(session, home, floor)
-    day = YESTERDAY.isoformat()
+    day = yesterday().isoformat()
     client.post(
         day_url(floor),
         json={"date": day, "entries": [entry(first), entry(second)]},
@@ -253,11 +256,11 @@ def test_daily_list_keeps_marks_made_one_by_one(
     floor: WorkFloor,
 ) -> None:
     placement = make_placement(session, trajectory, floor)
-    make_attendance(session, placement, on=YESTERDAY, half_day=HalfDay.AM)
+    make_attendance(session, placement, on=yesterday(), half_day=HalfDay.AM)
 
     response = client.post(
         day_url(floor),
-        json={"date": YESTERDAY.isoformat(), "entries": [entry(placement, "pm")]},
+        json={"date": yesterday().isoformat(), "entries": [entry(placement, "pm")]},
         headers=auth(coach),
     )
 
@@ -275,7 +278,7 @@ def test_placement_on_another_floor_is_refused_and_nothing_is_written(
 ) -> None:
     here = placed(session, home, floor)
     there = placed(session, home, make_work_floor(session, home))
-    body = {"date": YESTERDAY.isoformat(), "entries": [entry(here), entry(there)]}
+    body = {"date": yesterday().isoformat(), "entries": [entry(here), entry(there)]}
 
     response = client.post(day_url(floor), json=body, headers=auth(coach))
 
@@ -292,11 +295,11 @@ def test_placement_not_active_on_that_date_is_refused(
     coach: User,
     floor: WorkFloor,
 ) -> None:
-    ended = placed(session, home, floor, end_date=date.today() - timedelta(days=5))
+    ended = placed(session, home, floor, end_date=today() - timedelta(days=5))
 
     response = client.post(
         day_url(floor),
-        json={"date": YESTERDAY.isoformat(), "entries": [entry(ended)]},
+        json={"date": yesterday().isoformat(), "entries": [entry(ended)]},
         headers=auth(coach),
     )
 
@@ -316,7 +319,7 @@ def test_same_placement_and_half_day_twice_in_one_day_is_refused(
 
     response = client.post(
         day_url(floor),
-        json={"date": YESTERDAY.isoformat(), "entries": [entry(placement), entry(placement)]},
+        json={"date": yesterday().isoformat(), "entries": [entry(placement), entry(placement)]},
         headers=auth(coach),
     )
 
@@ -333,7 +336,7 @@ def test_floor_day_in_the_future_is_refused(
     floor: WorkFloor,
 ) -> None:
     placement = placed(session, home, floor)
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (today() + timedelta(days=1)).isoformat()
 
     response = client.post(
         day_url(floor),
@@ -357,7 +360,7 @@ def test_more_than_five_hours_in_a_floor_day_entry_are_refused(
 
     response = client.post(
         day_url(floor),
-        json={"date": YESTERDAY.isoformat(), "entries": [entry(placement, hours=6)]},
+        json={"date": yesterday().isoformat(), "entries": [entry(placement, hours=6)]},
         headers=auth(coach),
     )
 
@@ -377,7 +380,7 @@ def test_placements_the_caller_cannot_see_are_refused_like_absent_ones(
 
     response = client.post(
         day_url(floor),
-        json={"date": YESTERDAY.isoformat(), "entries": [entry(placement)]},
+        json={"date": yesterday().isoformat(), "entries": [entry(placement)]},
         headers=auth(outsider),
     )
 
@@ -398,7 +401,7 @@ def test_manager_may_not_record_a_floor_day(
 
     response = client.post(
         day_url(floor),
-        json={"date": YESTERDAY.isoformat(), "entries": [entry(placement)]},
+        json={"date": yesterday().isoformat(), "entries": [entry(placement)]},
         headers=auth(manager),
     )
 
@@ -411,7 +414,7 @@ def test_recording_a_day_on_an_unknown_floor_is_a_404(
 ) -> None:
     response = client.post(
         f"{API}/work-floors/00000000-0000-4000-8000-000000000000/attendance",
-        json={"date": YESTERDAY.isoformat(), "entries": []},
+        json={"date": yesterday().isoformat(), "entries": []},
         headers=auth(coach),
     )
 
@@ -444,7 +447,7 @@ def floor_with(
 
 def get_cost(client: TestClient, app: FastAPI, headers: dict[str, str], floor: WorkFloor) -> int:
     with counted_statements(app) as statements:
-        response = client.get(f"{day_url(floor)}?date={YESTERDAY}", headers=headers)
+        response = client.get(f"{day_url(floor)}?date={yesterday()}", headers=headers)
     assert response.status_code == 200
     return len(statements)
 
@@ -458,7 +461,7 @@ def post_cost(
     status: str,
 ) -> int:
     body = {
-        "date": YESTERDAY.isoformat(),
+        "date": yesterday().isoformat(),
         "entries": [
             entry(p, half_day, status=status, hours=3 if status == "present" else 0)
             for p in placements
@@ -478,7 +481,7 @@ def test_daily_list_costs_the_same_statements_for_3_and_20_placements(
     small, small_placements = floor_with(session, home, 3)
     large, large_placements = floor_with(session, home, 20)
     for placement in small_placements + large_placements:
-        make_attendance(session, placement, on=YESTERDAY)
+        make_attendance(session, placement, on=yesterday())
 
     assert get_cost(client, app, auth(coach), small) == get_cost(client, app, auth(coach), large)
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -10,10 +10,9 @@ from sqlalchemy.orm import Session
 from app.auth.models import User
 from app.progress.models import Goal, GoalStatus
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.factories.progress import make_goal
 from tests.progress.support import API, Auth, error_fields, if_match
-
-TODAY = date.today()
 
 
 def goals_url(trajectory: Trajectory, query: str = "") -> str:
@@ -24,7 +23,7 @@ def goal_body(**overrides: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         "domain": "mobility",
         "description": "Zelfstandig met de bus naar de werkvloer",
-        "due_on": (TODAY + timedelta(days=30)).isoformat(),
+        "due_on": (today() + timedelta(days=30)).isoformat(),
     }
     values.update(overrides)
     return values
@@ -113,10 +112,10 @@ def test_goals_filter_on_status(
 def test_overdue_goals_are_the_open_ones_due_before_today(
     client: TestClient, auth: Auth, session: Session, coach: User, trajectory: Trajectory
 ) -> None:
-    late = make_goal(session, trajectory, due_on=TODAY - timedelta(days=1))
-    make_goal(session, trajectory, due_on=TODAY)  # due today: not late yet
-    make_goal(session, trajectory, due_on=TODAY - timedelta(days=9), status=GoalStatus.DONE)
-    make_goal(session, trajectory, due_on=TODAY - timedelta(days=9), status=GoalStatus.DROPPED)
+    late = make_goal(session, trajectory, due_on=today() - timedelta(days=1))
+    make_goal(session, trajectory, due_on=today())  # due today: not late yet
+    make_goal(session, trajectory, due_on=today() - timedelta(days=9), status=GoalStatus.DONE)
+    make_goal(session, trajectory, due_on=today() - timedelta(days=9), status=GoalStatus.DROPPED)
     make_goal(session, trajectory, due_on=None)
 
     response = client.get(goals_url(trajectory, "overdue=true"), headers=auth(coach))
@@ -128,8 +127,8 @@ def test_overdue_goals_are_the_open_ones_due_before_today(
 def test_overdue_false_lists_the_goals_that_are_not_overdue(
     client: TestClient, auth: Auth, session: Session, coach: User, trajectory: Trajectory
 ) -> None:
-    make_goal(session, trajectory, due_on=TODAY - timedelta(days=1))
-    on_time = make_goal(session, trajectory, due_on=TODAY)
+    make_goal(session, trajectory, due_on=today() - timedelta(days=1))
+    on_time = make_goal(session, trajectory, due_on=today())
     undated = make_goal(session, trajectory, due_on=None)
 
     ids = listed(client, auth(coach), goals_url(trajectory, "overdue=false"))

@@ -14,12 +14,15 @@ from sqlalchemy.orm import Session
 from app.auth.models import Role
 from app.organisations.models import WorkFloor
 from app.trajectories.models import TeamMember, TeamRole
+from tests.clock import today
 from tests.factories.users import make_user
 from tests.reports.conftest import API, PROBLEM_JSON, Auth
 from tests.reports.dataset import Region
 from tests.reports.oracle import Caller, Oracle, load
 
-THREE_YEARS = date.today() - timedelta(days=3 * 365)
+
+def three_years_ago() -> date:
+    return today() - timedelta(days=3 * 365)
 
 
 def caseloads(client: TestClient, headers: dict[str, str], **params: Any) -> dict[str, Any]:
@@ -52,7 +55,7 @@ def add_other_roles(session: Session, region: Region) -> None:
             (
                 carer,
                 TeamRole.CASE_MANAGER_CARE,
-                date.today() - timedelta(days=1) if index % 3 else None,
+                today() - timedelta(days=1) if index % 3 else None,
             ),
             (other, TeamRole.OTHER, None),
         ):
@@ -72,19 +75,20 @@ def test_the_caseloads_equal_the_oracle_for_every_filter(
     client: TestClient, session: Session, region: Region, auth: Auth
 ) -> None:
     add_other_roles(session, region)
-    oracle = Oracle(load(session), date.today())
+    day = today()
+    oracle = Oracle(load(session), day)
     manager = Caller(region.manager.id, "manager", region.home.id)
     coach = Caller(region.coach.id, "coach", region.home.id)
-    today = date.today()
+    start = three_years_ago()
     cases: list[tuple[Caller, dict[str, Any]]] = [
-        (manager, {"start": THREE_YEARS, "end": today}),
-        (manager, {"start": THREE_YEARS, "end": today - timedelta(days=200)}),
-        (manager, {"start": THREE_YEARS, "end": today, "organisation_id": region.partner.id}),
-        (manager, {"start": THREE_YEARS, "end": today, "work_floor_id": region.home_floors[0].id}),
-        (manager, {"start": THREE_YEARS, "end": today, "framework": "ips"}),
-        (manager, {"start": THREE_YEARS, "end": today, "target_group": "psychological"}),
-        (manager, {"start": THREE_YEARS, "end": today, "staff_id": region.specialists[0].id}),
-        (coach, {"start": THREE_YEARS, "end": today}),
+        (manager, {"start": start, "end": day}),
+        (manager, {"start": start, "end": day - timedelta(days=200)}),
+        (manager, {"start": start, "end": day, "organisation_id": region.partner.id}),
+        (manager, {"start": start, "end": day, "work_floor_id": region.home_floors[0].id}),
+        (manager, {"start": start, "end": day, "framework": "ips"}),
+        (manager, {"start": start, "end": day, "target_group": "psychological"}),
+        (manager, {"start": start, "end": day, "staff_id": region.specialists[0].id}),
+        (coach, {"start": start, "end": day}),
     ]
     seen_roles: set[str] = set()
     for caller, params in cases:
@@ -104,7 +108,9 @@ def test_the_caseloads_equal_the_oracle_for_every_filter(
     assert {"mediator", "coach", "counsellor"} <= seen_roles
     assert "Olaf Anders" not in {
         row["name"]
-        for row in caseloads(client, auth(region.manager), **{"from": str(THREE_YEARS)})["staff"]
+        for row in caseloads(client, auth(region.manager), **{"from": str(three_years_ago())})[
+            "staff"
+        ]
     }
 
 
@@ -112,7 +118,7 @@ def test_the_specialists_among_them_make_the_indicators_ips_summary(
     client: TestClient, region: Region, auth: Auth
 ) -> None:
     headers = auth(region.manager)
-    params = {"from": str(THREE_YEARS)}
+    params = {"from": str(three_years_ago())}
     summary = client.get(f"{API}/indicators", params=params, headers=headers).json()
     caseload = summary["groups"][0]["ips"]["caseload_per_specialist"]
 
@@ -131,7 +137,7 @@ def test_bad_filters_are_problems_and_foreign_ids_404(
     headers = auth(region.manager)
     for params, status in (
         ({"from": "2025-03-01", "to": "2025-01-01"}, 422),
-        ({"to": str(date.today() + timedelta(days=1))}, 422),
+        ({"to": str(today() + timedelta(days=1))}, 422),
         ({"framework": "no_such_framework"}, 422),
         ({"organisation_id": str(region.outsider.id)}, 404),
         ({"organisation_id": str(uuid.uuid4())}, 404),

@@ -20,12 +20,15 @@ from app.outflow.categories import OutflowCategory
 from app.participants.models import Participant
 from app.reports.definitions import DrillIndicator
 from app.trajectories.phases import Phase
+from tests.clock import today
 from tests.reports.conftest import API, PROBLEM_JSON, Auth
 from tests.reports.dataset import Region
 from tests.reports.oracle import Caller, Oracle, load
 from tests.reports.test_exports import csv_rows
 
-PERIOD = {"from": str(date.today() - timedelta(days=1100))}
+
+def report_period() -> dict[str, str]:
+    return {"from": str(today() - timedelta(days=1100))}
 
 
 def count_behind(group: dict[str, Any], indicator: DrillIndicator) -> int:
@@ -66,7 +69,7 @@ def drill(
 ) -> dict[str, Any]:
     response = client.get(
         f"{API}/indicators/{indicator}/trajectories",
-        params={**PERIOD, "limit": 200, **params},
+        params={**report_period(), "limit": 200, **params},
         headers=headers,
     )
     assert response.status_code == 200, response.text
@@ -79,7 +82,9 @@ def test_every_drillable_count_lists_exactly_as_many_trajectories(
 ) -> None:
     headers = auth(region.manager)
     for params in ({}, {"organisation_id": str(region.partner.id)}, {"framework": "ips"}):
-        report = client.get(f"{API}/indicators", params={**PERIOD, **params}, headers=headers)
+        report = client.get(
+            f"{API}/indicators", params={**report_period(), **params}, headers=headers
+        )
         (group,) = report.json()["groups"]
         checked = 0
         for indicator in DrillIndicator:
@@ -103,11 +108,13 @@ def test_every_bar_of_the_funnel_and_the_destinations_opens_on_the_oracles_traje
     client: TestClient, session: Session, region: Region, auth: Auth
 ) -> None:
     headers = auth(region.manager)
-    oracle = Oracle(load(session), date.today())
+    oracle = Oracle(load(session), today())
     caller = Caller(region.manager.id, "manager", region.home.id)
-    period = {"start": date.fromisoformat(PERIOD["from"]), "end": date.today()}
+    period = {"start": date.fromisoformat(report_period()["from"]), "end": today()}
     for params in ({}, {"organisation_id": str(region.partner.id)}, {"framework": "ips"}):
-        report = client.get(f"{API}/indicators", params={**PERIOD, **params}, headers=headers)
+        report = client.get(
+            f"{API}/indicators", params={**report_period(), **params}, headers=headers
+        )
         (group,) = report.json()["groups"]
         filters = {k: uuid.UUID(v) if k.endswith("_id") else v for k, v in params.items()}
         opened = 0
@@ -168,7 +175,7 @@ def test_a_funnel_bar_downloads_as_a_file_named_after_its_phase(
     items = drill(client, headers, "in_phase", phase="intake")["items"]
     response = client.get(
         f"{API}/indicators/in_phase/trajectories",
-        params={**PERIOD, "phase": "intake", "format": "csv"},
+        params={**report_period(), "phase": "intake", "format": "csv"},
         headers=headers,
     )
     assert response.status_code == 200, response.text
@@ -181,9 +188,9 @@ def test_people_in_trajectory_are_the_distinct_people_of_the_listed_trajectories
 ) -> None:
     headers = auth(region.manager)
     params = {"organisation_id": str(region.home.id)}
-    (group,) = client.get(f"{API}/indicators", params={**PERIOD, **params}, headers=headers).json()[
-        "groups"
-    ]
+    (group,) = client.get(
+        f"{API}/indicators", params={**report_period(), **params}, headers=headers
+    ).json()["groups"]
 
     body = drill(client, headers, "participants_in_trajectory", **params)
 
@@ -233,7 +240,7 @@ def test_a_drill_down_never_carries_a_note(
 
     response = client.get(
         f"{API}/indicators/trajectories_started/trajectories",
-        params={**PERIOD, "limit": 200},
+        params={**report_period(), "limit": 200},
         headers=auth(region.manager),
     )
 
@@ -311,7 +318,7 @@ def test_the_whole_list_downloads_as_csv_and_xlsx_with_the_same_rows_and_names(
     items = whole_list(client, headers, "trajectories_started")
     url = f"{API}/indicators/trajectories_started/trajectories"
 
-    as_csv = client.get(url, params={**PERIOD, "format": "csv"}, headers=headers)
+    as_csv = client.get(url, params={**report_period(), "format": "csv"}, headers=headers)
     assert as_csv.status_code == 200, as_csv.text
     assert as_csv.headers["content-type"].startswith("text/csv")
     assert "attachment" in as_csv.headers["content-disposition"]
@@ -323,7 +330,7 @@ def test_the_whole_list_downloads_as_csv_and_xlsx_with_the_same_rows_and_names(
     row = next(r for r in rows if r["traject"] == first["trajectory_id"])
     assert row["gestart op"] == date.fromisoformat(first["started_on"]).strftime("%d/%m/%Y")
 
-    as_xlsx = client.get(url, params={**PERIOD, "format": "xlsx"}, headers=headers)
+    as_xlsx = client.get(url, params={**report_period(), "format": "xlsx"}, headers=headers)
     assert as_xlsx.status_code == 200, as_xlsx.text
     sheet = load_workbook(io.BytesIO(as_xlsx.content)).active
     values = list(sheet.iter_rows(values_only=True))
@@ -339,7 +346,10 @@ def test_a_list_file_is_an_export_and_counts_against_the_quota(
     settings.export_max_per_window = 1
     headers = auth(region.manager)
     url = f"{API}/indicators/exits/trajectories"
-    assert client.get(url, params={**PERIOD, "format": "csv"}, headers=headers).status_code == 200
+    assert (
+        client.get(url, params={**report_period(), "format": "csv"}, headers=headers).status_code
+        == 200
+    )
     assert drill(client, headers, "exits")["items"] is not None  # pages stay free
-    refused = client.get(url, params={**PERIOD, "format": "xlsx"}, headers=headers)
+    refused = client.get(url, params={**report_period(), "format": "xlsx"}, headers=headers)
     assert refused.status_code == 429

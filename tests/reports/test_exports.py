@@ -13,14 +13,19 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from app.reports.definitions import DEFINITIONS
+from tests.clock import today
 from tests.reports.conftest import API, Auth
 from tests.reports.dataset import Region
 
-PERIOD = {"from": str(date.today() - timedelta(days=1100))}
+
+def report_period() -> dict[str, str]:
+    return {"from": str(today() - timedelta(days=1100))}
 
 
 def download(client: TestClient, headers: dict[str, str], **params: Any) -> Any:
-    response = client.get(f"{API}/indicators", params={**PERIOD, **params}, headers=headers)
+    response = client.get(
+        f"{API}/indicators", params={**report_period(), **params}, headers=headers
+    )
     assert response.status_code == 200, response.text
     return response
 
@@ -46,7 +51,7 @@ def test_csv_opens_in_belgian_excel(client: TestClient, region: Region, auth: Au
     assert doorstroom["waarde"] == str(home["flow"]["doorstroom_rate"]["value"]).replace(".", ",")
     assert doorstroom["indicator"] == "Doorstroom (Vlaamse definitie)"
     assert doorstroom["groep"] == "De Werkplaats"
-    assert doorstroom["van"] == date.fromisoformat(PERIOD["from"]).strftime("%d/%m/%Y")
+    assert doorstroom["van"] == date.fromisoformat(report_period()["from"]).strftime("%d/%m/%Y")
     wage = by_code[(home["key"], "jobs.hourly_wage")]
     assert "," in wage["mediaan"] and "." not in wage["mediaan"]
     assert by_code[(home["key"], "flow.exits.by_category.regular_job")]["aantal"].isdigit()
@@ -138,10 +143,12 @@ def test_file_exports_have_a_quota_and_the_figures_on_screen_do_not_count(
     download(client, headers, format="xlsx")
     for _ in range(3):
         download(client, headers)  # JSON: the dashboard, not an export
-    refused = client.get(f"{API}/indicators", params={**PERIOD, "format": "pdf"}, headers=headers)
+    refused = client.get(
+        f"{API}/indicators", params={**report_period(), "format": "pdf"}, headers=headers
+    )
     assert refused.status_code == 429
     assert int(refused.headers["Retry-After"]) >= 1
-    year = date.today().year - 1
+    year = today().year - 1
     funder_file = client.get(
         f"{API}/funder",
         params={"year": year, "organisation_id": str(region.home.id), "format": "xlsx"},

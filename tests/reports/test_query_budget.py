@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.auth.models import Role
 from app.outflow.categories import OutflowCategory
 from app.trajectories.models import TeamRole
+from tests.clock import today
 from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.employment import make_employer, make_job, make_outflow
 from tests.factories.progress import make_activation_session, make_attendance, make_placement
@@ -23,7 +24,11 @@ from tests.factories.users import make_user
 from tests.reports.conftest import API, Auth
 from tests.reports.dataset import Region
 
-PERIOD = {"from": str(date.today() - timedelta(days=1100))}
+
+def report_period() -> dict[str, str]:
+    return {"from": str(today() - timedelta(days=1100))}
+
+
 # The caller (authentication); the facts computed once into temporary tables (create the
 # trajectories' jobs, create the facts, analyse both, and at the end drop the two); then the
 # families: flow 3, cohorts 3, jobs 2, IPS 2, effort 5; one more for the group labels when the
@@ -52,7 +57,7 @@ def counted_statements(client: TestClient) -> Iterator[list[str]]:
 
 def cost(client: TestClient, headers: dict[str, str], path: str, **params: Any) -> int:
     with counted_statements(client) as statements:
-        response = client.get(f"{API}{path}", params={**PERIOD, **params}, headers=headers)
+        response = client.get(f"{API}{path}", params={**report_period(), **params}, headers=headers)
     assert response.status_code == 200, response.text
     return len(statements)
 
@@ -62,7 +67,7 @@ def grow(session: Session, region: Region, people: int) -> None:
     employer = make_employer(session, region.home)
     for n in range(people):
         person = make_participant(session, region.home)
-        start = date.today() - timedelta(days=100 + 7 * n)
+        start = today() - timedelta(days=100 + 7 * n)
         trajectory = make_trajectory(session, person, started_on=start)
         placement = make_placement(session, trajectory, region.home_floors[n % 3])
         make_attendance(session, placement, on=start + timedelta(days=2), hours=Decimal("4"))

@@ -3,7 +3,7 @@ parameters answered as problems, never as an empty figure that looks real."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +17,7 @@ from app.employment.models import SupportInstrument
 from app.organisations.models import Partnership, WorkFloor
 from app.outflow.categories import OutflowCategory
 from app.trajectories.models import TeamMember, TeamRole
+from tests.clock import DaysFromToday, today, with_days_resolved
 from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.employment import (
     make_employer,
@@ -31,11 +32,15 @@ from tests.factories.users import make_user
 from tests.reports.conftest import API, PROBLEM_JSON, Auth
 from tests.reports.dataset import Region
 
-PERIOD = {"from": str(date.today() - timedelta(days=1100))}
+
+def report_period() -> dict[str, str]:
+    return {"from": str(today() - timedelta(days=1100))}
 
 
 def report(client: TestClient, headers: dict[str, str], **params: Any) -> dict[str, Any]:
-    response = client.get(f"{API}/indicators", params={**PERIOD, **params}, headers=headers)
+    response = client.get(
+        f"{API}/indicators", params={**report_period(), **params}, headers=headers
+    )
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
@@ -50,7 +55,7 @@ def add_canaries(session: Session, region: Region) -> None:
     assert floor is not None
     specialist = make_user(session, outsider, role=Role.MEDIATOR)
     employer = make_employer(session, outsider)
-    start = date.today() - timedelta(days=300)
+    start = today() - timedelta(days=300)
     for n in range(6):
         person = make_participant(session, outsider, first_name=f"Canary{n}")
         trajectory = make_trajectory(
@@ -115,18 +120,18 @@ def test_a_manager_never_sees_another_organisations_staff_in_the_caseloads(
 ) -> None:
     headers = auth(region.manager)
     url = f"{API}/caseloads"
-    before = client.get(url, params=PERIOD, headers=headers).json()["staff"]
+    before = client.get(url, params=report_period(), headers=headers).json()["staff"]
 
     add_canaries(session, region)
 
-    after = client.get(url, params=PERIOD, headers=headers).json()["staff"]
+    after = client.get(url, params=report_period(), headers=headers).json()["staff"]
     assert after == before  # the outsider's specialist on a home team changes nothing
     reported = {str(region.home.id), str(region.partner.id)}
     assert {row["organisation_id"] for row in after} <= reported
     assert {row["organisation_id"] for row in after} & reported
     # The outsider's manager sees their own specialist, with the canaries still running
     # (only the one home trajectory is not theirs to count), and nobody of the home region.
-    outsider = client.get(url, params=PERIOD, headers=auth(region.outsider_manager)).json()
+    outsider = client.get(url, params=report_period(), headers=auth(region.outsider_manager)).json()
     assert {row["organisation_id"] for row in outsider["staff"]} == {str(region.outsider.id)}
     assert all(row["trajectories"] <= 6 for row in outsider["staff"])
 
@@ -160,7 +165,7 @@ def test_a_mediator_counts_only_their_own_caseload(
     }
     response = client.get(
         f"{API}/indicators/trajectories_started/trajectories",
-        params={"from": str(date.today() - timedelta(days=9 * 365)), "limit": 200},
+        params={"from": str(today() - timedelta(days=9 * 365)), "limit": 200},
         headers=auth(mediator),
     )
     assert response.status_code == 200, response.text
@@ -174,7 +179,7 @@ def test_a_mediator_counts_only_their_own_caseload(
     [
         ({"from": "2025-03-01", "to": "2025-01-01"}, "to"),
         ({"group_by": "week"}, "group_by"),
-        ({"to": str(date.today() + timedelta(days=1))}, "to"),
+        ({"to": DaysFromToday(1)}, "to"),
         ({"from": "2001-01-01", "to": "2025-01-01"}, "to"),
         ({"framework": "no_such_framework"}, "framework"),
         ({"target_group": "everyone"}, "target_group"),
@@ -187,7 +192,9 @@ def test_bad_parameters_are_problems_naming_the_field(
 ) -> None:
     manager = make_user(session, make_organisation(session), role=Role.MANAGER)
 
-    response = client.get(f"{API}/indicators", params=params, headers=auth(manager))
+    response = client.get(
+        f"{API}/indicators", params=with_days_resolved(params), headers=auth(manager)
+    )
 
     assert response.status_code == 422, response.text
     assert response.headers["content-type"] == PROBLEM_JSON

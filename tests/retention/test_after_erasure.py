@@ -18,12 +18,18 @@ from app.notes.models import Note
 from app.organisations.models import Organisation
 from app.outflow.models import FollowUp
 from app.progress.models import Goal, ProgressLog
+from tests.clock import today
 from tests.factories.organisations import make_organisation
 from tests.factories.users import make_user, token_headers
 from tests.retention.support import API, CaseFile, erasure_url, make_canary, make_case_file
 
-CLOSED_ON = date.today() - timedelta(days=30)
-ON = (CLOSED_ON - timedelta(days=3)).isoformat()
+
+def closed_on() -> date:
+    return today() - timedelta(days=30)
+
+
+def on() -> str:
+    return (closed_on() - timedelta(days=3)).isoformat()
 
 
 @pytest.fixture
@@ -35,7 +41,7 @@ def owner(session: Session) -> Organisation:
 def erased(
     client: TestClient, session: Session, settings: Settings, owner: Organisation
 ) -> CaseFile:
-    case = make_case_file(session, owner, make_canary(session, owner), closed_on=CLOSED_ON)
+    case = make_case_file(session, owner, make_canary(session, owner), closed_on=closed_on())
     admin = make_user(session, owner, role=Role.ADMIN)
     response = client.post(
         erasure_url(case.participant.id),
@@ -53,7 +59,7 @@ def writes(case: CaseFile) -> dict[str, tuple[str, str, dict[str, object]]]:
         "benefit status": (
             "POST",
             f"{participant}/benefit-statuses",
-            {"kind": "leefloon", "valid_from": ON},
+            {"kind": "leefloon", "valid_from": on()},
         ),
         "consent": (
             "POST",
@@ -61,7 +67,7 @@ def writes(case: CaseFile) -> dict[str, tuple[str, str, dict[str, object]]]:
             {
                 "receiving_organisation_id": str(case.floor.organisation_id),
                 "data_classes": ["work"],
-                "given_on": ON,
+                "given_on": on(),
                 "method": "written",
                 "information_text_version": "2026-1",
                 "purpose": "Opnieuw samenwerken",
@@ -73,18 +79,18 @@ def writes(case: CaseFile) -> dict[str, tuple[str, str, dict[str, object]]]:
             {
                 "participant_id": str(case.participant.id),
                 "framework_code": "ips",
-                "referred_on": ON,
+                "referred_on": on(),
             },
         ),
         "note": (
             "POST",
             f"{API}/trajectories/{trajectory}/notes",
-            {"visibility": "team", "body": "Canarius belde terug", "written_on": ON},
+            {"visibility": "team", "body": "Canarius belde terug", "written_on": on()},
         ),
         "progress log": (
             "POST",
             f"{API}/trajectories/{trajectory}/progress-logs",
-            {"logged_on": ON, "text": "Canarius werkte goed"},
+            {"logged_on": on(), "text": "Canarius werkte goed"},
         ),
     }
 

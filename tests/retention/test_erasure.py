@@ -20,6 +20,7 @@ from app.participants.models import Participant
 from app.retention.models import Erasure
 from app.retention.service import ERASED_NAME, ERASED_TEXT, pseudonym_of
 from app.trajectories.models import Trajectory
+from tests.clock import today
 from tests.factories.case_files import add_team_member, make_participant
 from tests.factories.consents import give_consent
 from tests.factories.organisations import make_organisation
@@ -38,7 +39,10 @@ from tests.retention.support import (
 )
 
 REASON = {"reason": "Verzoek per brief van 20 november, dossier AVG-2026-014"}
-CLOSED_ON = date.today() - timedelta(days=30)
+
+
+def closed_on() -> date:
+    return today() - timedelta(days=30)
 
 
 @pytest.fixture
@@ -49,7 +53,7 @@ def owner(session: Session) -> Organisation:
 def test_erasure_leaves_no_name_insz_or_email_in_any_table(
     client: TestClient, session: Session, engine: Engine, settings: Settings, owner: Organisation
 ) -> None:
-    case = make_case_file(session, owner, make_canary(session, owner), closed_on=CLOSED_ON)
+    case = make_case_file(session, owner, make_canary(session, owner), closed_on=closed_on())
     admin = make_user(session, owner, role=Role.ADMIN)
     before = canary_hits(engine)
     # Every kind of record the case file holds carried the person, so the scan can see them.
@@ -101,7 +105,7 @@ def test_erasure_leaves_no_name_insz_or_email_in_any_table(
 def test_erasure_keeps_every_figure(
     client: TestClient, session: Session, settings: Settings, owner: Organisation
 ) -> None:
-    case = make_case_file(session, owner, make_canary(session, owner), closed_on=CLOSED_ON)
+    case = make_case_file(session, owner, make_canary(session, owner), closed_on=closed_on())
     admin = make_user(session, owner, role=Role.ADMIN)
     before = figures(session, case.participant.id)
 
@@ -116,11 +120,11 @@ def test_erasure_keeps_every_figure(
 def test_erasure_leaves_other_participants_alone(
     client: TestClient, session: Session, engine: Engine, settings: Settings, owner: Organisation
 ) -> None:
-    case = make_case_file(session, owner, make_canary(session, owner), closed_on=CLOSED_ON)
+    case = make_case_file(session, owner, make_canary(session, owner), closed_on=closed_on())
     other = make_canary(
         session, owner, first_name="Merel", last_name="Zwaluw", insz=None, email=None, phone=None
     )
-    make_case_file(session, owner, other, closed_on=CLOSED_ON)
+    make_case_file(session, owner, other, closed_on=closed_on())
     admin = make_user(session, owner, role=Role.ADMIN)
     before = canary_hits(engine, ("Merel", "Zwaluw"))
 
@@ -140,7 +144,7 @@ def test_erasure_is_recorded_in_the_table_the_ledger_and_the_audit_trail(
     owner: Organisation,
     ledger_path: Path,
 ) -> None:
-    case = make_case_file(session, owner, make_canary(session, owner), closed_on=CLOSED_ON)
+    case = make_case_file(session, owner, make_canary(session, owner), closed_on=closed_on())
     admin = make_user(session, owner, role=Role.ADMIN)
 
     response = client.post(
@@ -332,9 +336,9 @@ def test_a_participant_registered_elsewhere_is_erased_by_that_organisation_only(
             framework_code="ama_welfare",
             phase="intake",
             status="closed",
-            referred_on=CLOSED_ON - timedelta(days=10),
-            closed_on=CLOSED_ON,
-            phase_since=CLOSED_ON - timedelta(days=10),
+            referred_on=closed_on() - timedelta(days=10),
+            closed_on=closed_on(),
+            phase_since=closed_on() - timedelta(days=10),
         )
     )
     session.commit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ from app.progress.models import CompetenceItem, HalfDay, ProgressScore
 from app.retention.models import Erasure
 from app.trajectories.models import StatusChange, TeamMember, TeamRole, Trajectory
 from app.trajectories.phases import Status
+from tests.clock import today
 from tests.factories.case_files import add_team_member, make_trajectory
 from tests.factories.consents import give_consent, grant_break_glass
 from tests.factories.employment import (
@@ -48,7 +49,6 @@ from tests.factories.progress import (
 )
 
 API = "/api/v1"
-TODAY = date.today()
 
 
 def export_url(participant: Participant, **params: str) -> str:
@@ -75,18 +75,18 @@ def fill_participant(session: Session, participant: Participant, partner: Organi
             BenefitStatus(
                 participant_id=participant.id,
                 kind=BenefitKind.RIZIV_WORK_INCAPACITATED,
-                valid_from=TODAY - timedelta(days=400),
+                valid_from=today() - timedelta(days=400),
             ),
             ActivityPermission(
                 participant_id=participant.id,
                 issued_by=PermissionIssuer.ADVISING_PHYSICIAN,
-                granted_on=TODAY - timedelta(days=390),
+                granted_on=today() - timedelta(days=390),
                 reference="ADV-2026-17",
             ),
             VdabAdvice(
                 participant_id=participant.id,
                 advice=VdabAdviceKind.ARBEIDSZORG,
-                advised_on=TODAY - timedelta(days=380),
+                advised_on=today() - timedelta(days=380),
             ),
             Erasure(
                 participant_id=participant.id,
@@ -109,8 +109,8 @@ def fill_participant(session: Session, participant: Participant, partner: Organi
         participant,
         partner,
         purpose="Vroegere samenwerking",
-        given_on=TODAY - timedelta(days=300),
-        withdrawn_on=TODAY - timedelta(days=200),
+        given_on=today() - timedelta(days=300),
+        withdrawn_on=today() - timedelta(days=200),
         withdrawal_reason="Wil dit niet meer delen",
     )
 
@@ -118,7 +118,7 @@ def fill_participant(session: Session, participant: Participant, partner: Organi
 def fill_trajectory(session: Session, trajectory: Trajectory, staffing: Staffing) -> None:
     """One record of every kind on ``trajectory``, notes of every visibility included."""
     restore_default_competence_items(session)
-    author, day = staffing.author, TODAY - timedelta(days=20)
+    author, day = staffing.author, today() - timedelta(days=20)
     participant = session.get(Participant, trajectory.participant_id)
     assert participant is not None
     on_team = select(TeamMember.id).where(
@@ -173,7 +173,7 @@ def fill_trajectory(session: Session, trajectory: Trajectory, staffing: Staffing
     )
     outflow = make_outflow(session, trajectory, category=OutflowCategory.REGULAR_JOB, job_id=job.id)
     make_follow_up(session, outflow)
-    make_funder_month(session, trajectory, TODAY.replace(day=1) - timedelta(days=40))
+    make_funder_month(session, trajectory, today().replace(day=1) - timedelta(days=40))
     for visibility in Visibility:
         session.add(
             Note(

@@ -13,10 +13,11 @@ from app.auth.models import Role
 from app.core.config import Settings
 from app.notes.models import Visibility
 from tests.access.conftest import World
+from tests.clock import today
 from tests.factories.consents import give_consent
 from tests.factories.progress import make_placement
 from tests.factories.users import make_user, token_headers
-from tests.rights.support import API, TODAY, export_url
+from tests.rights.support import API, export_url
 
 MISSING = "00000000-0000-0000-0000-000000000000"
 
@@ -171,7 +172,7 @@ def test_seeing_the_file_through_consent_or_a_placement_gives_no_export(
     client: TestClient, session: Session, settings: Settings, world: World
 ) -> None:
     give_consent(session, world.participant, world.gtb, work=True)
-    make_placement(session, world.trajectory, world.floor, start_date=TODAY)
+    make_placement(session, world.trajectory, world.floor, start_date=today())
     for user in (world.gtb_mediator, world.coach):
         headers = token_headers(user, settings)
         assert client.get(f"{API}/participants/{world.participant.id}", headers=headers).is_success

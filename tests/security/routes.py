@@ -46,6 +46,7 @@ from app.progress.models import (
 )
 from app.trajectories.models import TeamMember, TeamRole, Trajectory
 from app.trajectories.phases import Status
+from tests.clock import today
 from tests.factories.case_files import add_team_member, make_participant
 from tests.factories.consents import give_consent
 from tests.factories.employment import make_internship
@@ -57,14 +58,13 @@ from tests.factories.progress import (
 )
 from tests.factories.users import make_user
 from tests.security.world import (
-    FLOOR_DAY,
-    OUTFLOW_DAY,
-    STARTED,
-    TODAY,
     Caller,
     Case,
     World,
     add_note,
+    floor_day,
+    outflow_day,
+    start_day,
     valid_insz,
 )
 
@@ -335,7 +335,7 @@ def _author(ctx: Ctx) -> User:
 
 def _new_attendance(ctx: Ctx) -> uuid.UUID:
     placement = ctx.session.get_one(Placement, ctx.case.placement_id)
-    day = STARTED + timedelta(days=next(_serial) % 100 + 1)
+    day = start_day() + timedelta(days=next(_serial) % 100 + 1)
     return make_attendance(ctx.session, placement, on=day).id
 
 
@@ -658,21 +658,21 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
     ("POST", "/participants/{participant_id}/benefit-statuses"): (
         Probe(
             on_person(T.PARTICIPANTS_WRITE, T.PARTICIPANTS_READ_FULL),
-            body=lambda ctx: {"kind": "rva", "valid_from": day(STARTED)},
+            body=lambda ctx: {"kind": "rva", "valid_from": day(start_day())},
         ),
     ),
     ("GET", "/participants/{participant_id}/activity-permissions"): (ADMINISTRATION,),
     ("POST", "/participants/{participant_id}/activity-permissions"): (
         Probe(
             on_person(T.PARTICIPANTS_WRITE, T.PARTICIPANTS_READ_FULL),
-            body=lambda ctx: {"issued_by": "vdab", "granted_on": day(STARTED)},
+            body=lambda ctx: {"issued_by": "vdab", "granted_on": day(start_day())},
         ),
     ),
     ("GET", "/participants/{participant_id}/vdab-advices"): (ADMINISTRATION,),
     ("POST", "/participants/{participant_id}/vdab-advices"): (
         Probe(
             on_person(T.PARTICIPANTS_WRITE, T.PARTICIPANTS_READ_FULL),
-            body=lambda ctx: {"advice": "nec", "advised_on": day(STARTED)},
+            body=lambda ctx: {"advice": "nec", "advised_on": day(start_day())},
         ),
     ),
     ("GET", "/participants/{participant_id}/consents"): (ADMINISTRATION,),
@@ -684,7 +684,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
                 "receiving_organisation_id": str(ctx.world.bystander.id),
                 "purpose": "Afstemming met de huisarts",
                 "data_classes": ["work"],
-                "given_on": day(TODAY - timedelta(days=1)),
+                "given_on": day(today() - timedelta(days=1)),
                 "method": "written",
                 "information_text_version": "2026-01",
             },
@@ -706,7 +706,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             body=lambda ctx: {
                 "trajectory_id": str(ctx.case.trajectory_id),
                 "occupation": "Magazijnier",
-                "start_date": day(TODAY - timedelta(days=1)),
+                "start_date": day(today() - timedelta(days=1)),
                 "contract_type": "self_employed",
                 "support_instrument": "none",
             },
@@ -745,8 +745,8 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             body=lambda ctx: {
                 "participant_id": str(ctx.case.participant_id),
                 "framework_code": "doorstroom_province",
-                "referred_on": day(TODAY),
-                "started_on": day(TODAY),
+                "referred_on": day(today()),
+                "started_on": day(today()),
             },
             fresh=fresh_file(),
         ),
@@ -764,7 +764,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
     ("POST", "/trajectories/{trajectory_id}/phase-changes"): (
         Probe(
             on_file(T.TRAJECTORIES_MANAGE),
-            body=lambda ctx: {"to_phase": "placement", "date": day(TODAY)},
+            body=lambda ctx: {"to_phase": "placement", "date": day(today())},
             fresh=fresh_file(),
         ),
     ),
@@ -772,28 +772,28 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
     ("POST", "/trajectories/{trajectory_id}/start"): (
         Probe(
             on_file(T.TRAJECTORIES_MANAGE),
-            body=lambda ctx: {"date": day(TODAY)},
+            body=lambda ctx: {"date": day(today())},
             fresh=fresh_file(Status.REFERRED),
         ),
     ),
     ("POST", "/trajectories/{trajectory_id}/pause"): (
         Probe(
             on_file(T.TRAJECTORIES_MANAGE),
-            body=lambda ctx: {"date": day(TODAY), "reason": "Ziekenhuisopname"},
+            body=lambda ctx: {"date": day(today()), "reason": "Ziekenhuisopname"},
             fresh=fresh_file(),
         ),
     ),
     ("POST", "/trajectories/{trajectory_id}/resume"): (
         Probe(
             on_file(T.TRAJECTORIES_MANAGE),
-            body=lambda ctx: {"date": day(TODAY)},
+            body=lambda ctx: {"date": day(today())},
             fresh=fresh_file(Status.PAUSED),
         ),
     ),
     ("POST", "/trajectories/{trajectory_id}/close"): (
         Probe(
             on_file(T.TRAJECTORIES_MANAGE),
-            body=lambda ctx: {"date": day(TODAY)},
+            body=lambda ctx: {"date": day(today())},
             fresh=fresh_file(),
         ),
     ),
@@ -869,8 +869,8 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
                 "work_floor_id": str(ctx.case.work_floor_id),
                 "planned_hours_per_week": "8",
                 "planned_half_days_per_week": 2,
-                "start_date": day(STARTED + timedelta(days=1)),
-                "end_date": day(STARTED + timedelta(days=2)),
+                "start_date": day(start_day() + timedelta(days=1)),
+                "end_date": day(start_day() + timedelta(days=2)),
             },
         ),
     ),
@@ -887,7 +887,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
         Probe(
             on_file(T.PROGRESS_WRITE),
             body=lambda ctx: {
-                "date": day(FLOOR_DAY),
+                "date": day(floor_day()),
                 "half_day": "pm",
                 "status": "present",
                 "hours": "3",
@@ -914,7 +914,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
         Probe(
             anyone,
             variant="the day the file's placement ran",
-            query=lambda ctx: {"date": day(FLOOR_DAY)},
+            query=lambda ctx: {"date": day(floor_day())},
             listed=((lambda k: k.placement_id, _sees_file),),
         ),
     ),
@@ -922,7 +922,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
         Probe(
             records_floor_day,
             body=lambda ctx: {
-                "date": day(FLOOR_DAY),
+                "date": day(floor_day()),
                 "entries": [
                     {
                         "placement_id": str(ctx.case.placement_id),
@@ -959,13 +959,13 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
     # --- progress logs, goals, activation sessions ---------------------------------------------
     ("GET", "/trajectories/{trajectory_id}/progress-logs"): (Probe(on_file()),),
     ("POST", "/trajectories/{trajectory_id}/progress-logs"): (
-        Probe(on_file(T.PROGRESS_WRITE), body=lambda ctx: {"logged_on": day(TODAY)}),
+        Probe(on_file(T.PROGRESS_WRITE), body=lambda ctx: {"logged_on": day(today())}),
     ),
     ("GET", "/progress-logs/{log_id}"): (Probe(on_file()),),
     ("PATCH", "/progress-logs/{log_id}"): (
         Probe(
             on_file(T.PROGRESS_WRITE),
-            body=lambda ctx: {"logged_on": day(TODAY - timedelta(days=1))},
+            body=lambda ctx: {"logged_on": day(today() - timedelta(days=1))},
             if_match=version_of(ProgressLog, "log_id"),
         ),
     ),
@@ -991,7 +991,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
     ("PATCH", "/goals/{goal_id}"): (
         Probe(
             on_file(T.PROGRESS_WRITE),
-            body=lambda ctx: {"due_on": day(TODAY + timedelta(days=30))},
+            body=lambda ctx: {"due_on": day(today() + timedelta(days=30))},
             if_match=version_of(Goal, "goal_id"),
         ),
     ),
@@ -1010,7 +1010,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             body=lambda ctx: {
                 "component": "empowerment",
                 "provider": "CAW",
-                "held_on": day(TODAY),
+                "held_on": day(today()),
                 "minutes": 60,
             },
         ),
@@ -1066,7 +1066,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             variant="about the file, with the organisation's employer",
             body=lambda ctx: {
                 "employer_id": str(ctx.case.employer_id),
-                "contacted_on": day(TODAY),
+                "contacted_on": day(today()),
                 "in_person": True,
                 "purpose": "job_development",
                 "trajectory_ids": [str(ctx.case.trajectory_id)],
@@ -1090,7 +1090,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             on_file(T.EMPLOYMENT_WRITE),
             body=lambda ctx: {
                 "type": "work_experience",
-                "start_date": day(STARTED + timedelta(days=10)),
+                "start_date": day(start_day() + timedelta(days=10)),
             },
         ),
     ),
@@ -1119,7 +1119,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
             on_file(T.TRAJECTORIES_MANAGE),
             variant="replace",
             body=lambda ctx: {
-                "date": day(OUTFLOW_DAY),
+                "date": day(outflow_day()),
                 "category": "drop_out",
                 "reason": "Stopt op eigen vraag",
             },
@@ -1130,14 +1130,14 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
     ("POST", "/trajectories/{trajectory_id}/follow-ups"): (
         Probe(
             on_file(T.EMPLOYMENT_WRITE),
-            body=lambda ctx: {"due_on": day(TODAY + timedelta(days=30))},
+            body=lambda ctx: {"due_on": day(today() + timedelta(days=30))},
         ),
     ),
     ("GET", "/follow-ups/{follow_up_id}"): (Probe(on_file()),),
     ("PATCH", "/follow-ups/{follow_up_id}"): (
         Probe(
             on_file(T.EMPLOYMENT_WRITE),
-            body=lambda ctx: {"due_on": day(TODAY + timedelta(days=60))},
+            body=lambda ctx: {"due_on": day(today() + timedelta(days=60))},
             if_match=version_of(FollowUp, "follow_up_id"),
         ),
     ),
@@ -1189,7 +1189,7 @@ ROUTES: dict[tuple[str, str], tuple[Probe, ...]] = {
         Probe(
             needs(T.FUNDER_REPORTS_READ, reports_on_file_organisation),
             query=lambda ctx: {
-                "year": TODAY.year,
+                "year": today().year,
                 "organisation_id": str(ctx.case.organisation_id),
             },
         ),

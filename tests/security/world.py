@@ -53,6 +53,7 @@ from app.participants.models import (
 from app.progress.models import Placement
 from app.trajectories.models import TeamRole, Trajectory
 from app.trajectories.phases import Status
+from tests.clock import today
 from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.consents import give_consent
 from tests.factories.employment import (
@@ -75,12 +76,22 @@ from tests.factories.progress import (
 )
 from tests.factories.users import make_user, token_headers
 
-TODAY = date.today()
-STARTED = TODAY - timedelta(days=120)
-# The main file's placement ended two days ago: nobody is "placed on the floor today" through
-# it, so a coach sees it only from the mini-team. Its attendance and the daily list use this day.
-FLOOR_DAY = TODAY - timedelta(days=3)
-OUTFLOW_DAY = TODAY - timedelta(days=5)
+
+def start_day() -> date:
+    return today() - timedelta(days=120)
+
+
+def floor_day() -> date:
+    """The main file's placement ended two days ago: nobody is "placed on the floor today"
+    through it, so a coach sees it only from the mini-team. Its attendance and the daily list
+    use this day."""
+    return today() - timedelta(days=3)
+
+
+def outflow_day() -> date:
+    return today() - timedelta(days=5)
+
+
 CANARY = "KANARIE-B"
 _insz_serial = itertools.count(101)
 
@@ -289,14 +300,14 @@ def _core(
         participant,
         organisation,
         status=status,
-        started_on=STARTED,
+        started_on=start_day(),
         pause_reason=mark("file") if status is Status.PAUSED else None,
     )
     for user, team_role in relations.team:
         add_team_member(session, trajectory, user, team_role=team_role)
     for user in relations.left_team:
         member = add_team_member(session, trajectory, user, team_role=TeamRole.CASE_MANAGER_WORK)
-        member.to_date = TODAY  # ending a membership today ends access today
+        member.to_date = today()  # ending a membership today ends access today
     for receiving, overrides in relations.consents:
         give_consent(
             session,
@@ -328,8 +339,8 @@ def _core(
         session,
         trajectory,
         session.get_one(WorkFloor, floor_id),
-        start_date=STARTED,
-        end_date=None if placed_today else TODAY - timedelta(days=2),
+        start_date=start_day(),
+        end_date=None if placed_today else today() - timedelta(days=2),
         agreement_reference=mark("file"),
     )
     session.commit()
@@ -428,8 +439,8 @@ def build_case(
         grant_id=grant_ids[0] if grant_ids else nil,
         expired_grant_id=grant_ids[-1] if grant_ids else nil,
         note_ids=notes,
-        month=previous_month(TODAY).strftime("%Y-%m"),
-        month_start=previous_month(TODAY),
+        month=previous_month(today()).strftime("%Y-%m"),
+        month_start=previous_month(today()),
         names=(participant.first_name, participant.last_name),
         birth_date=participant.birth_date,
         insz=participant.insz or "",
@@ -450,7 +461,7 @@ def _records(
 ) -> dict[str, uuid.UUID]:
     author = relations.author
     placement = session.get_one(Placement, placement_id)
-    attendance = make_attendance(session, placement, on=FLOOR_DAY, reason=mark("file"))
+    attendance = make_attendance(session, placement, on=floor_day(), reason=mark("file"))
     log = make_progress_log(
         session, trajectory, author.id, placement_id=placement_id, text=mark("file")
     )
@@ -486,28 +497,30 @@ def _records(
         contract_type=ContractType.SELF_EMPLOYED,
         hours_per_week=Decimal("19.00"),
     )
-    outflow = make_outflow(session, trajectory, on=OUTFLOW_DAY, reason=mark("file"))
+    outflow = make_outflow(session, trajectory, on=outflow_day(), reason=mark("file"))
     follow_up = make_follow_up(session, outflow, note=mark("file"))
     make_funder_month(
         session,
         trajectory,
-        previous_month(TODAY),
+        previous_month(today()),
         decision=FunderDecision.REJECTED,
         comment=mark("file"),
     )
     session.add_all(
         [
             BenefitStatus(
-                participant_id=participant.id, kind=BenefitKind.LEEFLOON, valid_from=STARTED
+                participant_id=participant.id, kind=BenefitKind.LEEFLOON, valid_from=start_day()
             ),
             ActivityPermission(
                 participant_id=participant.id,
                 issued_by=PermissionIssuer.OCMW,
-                granted_on=STARTED,
+                granted_on=start_day(),
                 reference=mark("person_full"),
             ),
             VdabAdvice(
-                participant_id=participant.id, advice=VdabAdviceKind.ARBEIDSZORG, advised_on=STARTED
+                participant_id=participant.id,
+                advice=VdabAdviceKind.ARBEIDSZORG,
+                advised_on=start_day(),
             ),
         ]
     )
@@ -541,7 +554,7 @@ def add_note(
         author_id=author.id,
         author_organisation_id=author.organisation_id,
         visibility=visibility,
-        written_on=STARTED,
+        written_on=start_day(),
         body=body,
     )
     session.add(note)
@@ -616,7 +629,7 @@ def build_world(session: Session, settings: Settings) -> World:
             user("b_mediator", "b", Role.MEDIATOR),
         ]
     )
-    month_ago = TODAY - timedelta(days=30)
+    month_ago = today() - timedelta(days=30)
     relations = Relations(
         author=users["owner_counsellor"],
         team=[
@@ -632,8 +645,8 @@ def build_world(session: Session, settings: Settings) -> World:
         consents=[
             (org["gtb"], {"covers_work": True}),
             (org["ggz"], {"covers_work": True, "covers_care": True}),
-            (org["withdrawn"], {"covers_work": True, "withdrawn_on": TODAY}),
-            (org["expired"], {"covers_work": True, "expires_on": TODAY - timedelta(days=1)}),
+            (org["withdrawn"], {"covers_work": True, "withdrawn_on": today()}),
+            (org["expired"], {"covers_work": True, "expires_on": today() - timedelta(days=1)}),
             (org["left"], {"covers_work": True}),
         ],
         glass_active=[users["glass_active"]],

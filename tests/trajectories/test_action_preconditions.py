@@ -7,7 +7,7 @@ PATCH: a stale version is a 412 with the current one and changes nothing, a malf
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,12 +19,12 @@ from app.core.config import Settings
 from app.organisations.models import Organisation
 from app.trajectories.models import PhaseChange, StatusChange, Trajectory
 from app.trajectories.phases import Phase, Status
+from tests.clock import DaysFromToday, today, with_days_resolved
 from tests.factories.case_files import make_participant, make_trajectory
 from tests.factories.organisations import make_organisation
 from tests.factories.users import make_user, token_headers
 
 TRAJECTORIES = "/api/v1/trajectories"
-TODAY = date.today()
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,22 @@ class Act:
 
 
 ACTIONS = [
-    Act("start", Status.REFERRED, {"date": str(TODAY)}, Status.ACTIVE, Phase.INTAKE),
+    Act("start", Status.REFERRED, {"date": DaysFromToday(0)}, Status.ACTIVE, Phase.INTAKE),
     Act(
         "phase-changes",
         Status.ACTIVE,
-        {"to_phase": "placement", "date": str(TODAY)},
+        {"to_phase": "placement", "date": DaysFromToday(0)},
         Status.ACTIVE,
         Phase.PLACEMENT,
     ),
     Act(
         "pause",
         Status.ACTIVE,
-        {"date": str(TODAY), "reason": "Opname"},
+        {"date": DaysFromToday(0), "reason": "Opname"},
         Status.PAUSED,
         Phase.INTAKE,
     ),
-    Act("resume", Status.PAUSED, {"date": str(TODAY)}, Status.ACTIVE, Phase.INTAKE),
+    Act("resume", Status.PAUSED, {"date": DaysFromToday(0)}, Status.ACTIVE, Phase.INTAKE),
 ]
 BY_NAME = pytest.mark.parametrize("act", ACTIONS, ids=[a.name for a in ACTIONS])
 
@@ -95,7 +95,11 @@ def _send(
     sent = dict(headers)
     if if_match is not None:
         sent["If-Match"] = if_match
-    return client.post(f"{TRAJECTORIES}/{trajectory.id}/{act.name}", json=act.body, headers=sent)
+    return client.post(
+        f"{TRAJECTORIES}/{trajectory.id}/{act.name}",
+        json=with_days_resolved(act.body),
+        headers=sent,
+    )
 
 
 def _assert_done(session: Session, trajectory: Trajectory, act: Act, before: int) -> None:
@@ -210,13 +214,13 @@ def test_a_stale_phase_change_after_a_pause_is_412_not_409(
     read_version = trajectory.version
     paused = client.post(
         f"{TRAJECTORIES}/{trajectory.id}/pause",
-        json={"date": str(TODAY), "reason": "Crisis"},
+        json={"date": str(today()), "reason": "Crisis"},
         headers=headers,
     )
     assert paused.status_code == 200
     moved = client.post(
         f"{TRAJECTORIES}/{trajectory.id}/phase-changes",
-        json={"to_phase": "placement", "date": str(TODAY)},
+        json={"to_phase": "placement", "date": str(today())},
         headers={**headers, "If-Match": f'"{read_version}"'},
     )
     assert moved.status_code == 412

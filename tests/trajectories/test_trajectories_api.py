@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,12 +14,12 @@ from app.core.config import Settings
 from app.organisations.models import Organisation
 from app.participants.models import Participant
 from app.trajectories.phases import Phase, replay
+from tests.clock import DaysFromToday, today
 from tests.factories.case_files import add_team_member, make_participant, make_trajectory
 from tests.factories.organisations import make_organisation
 from tests.factories.users import make_user, token_headers
 
 TRAJECTORIES = "/api/v1/trajectories"
-TODAY = date.today()
 
 
 @pytest.fixture
@@ -48,15 +48,15 @@ def open_one(
     body: dict[str, object] = {
         "participant_id": str(participant.id),
         "framework_code": "ama_welfare",
-        "referred_on": str(TODAY - timedelta(days=60)),
-        "started_on": str(TODAY - timedelta(days=50)),
+        "referred_on": str(today() - timedelta(days=60)),
+        "started_on": str(today() - timedelta(days=50)),
     }
     body.update(extra)
     return client.post(TRAJECTORIES, json=body, headers=headers)
 
 
 def move(client: TestClient, headers: dict[str, str], trajectory_id: str, to: str, **extra: object):  # type: ignore[no-untyped-def]
-    body: dict[str, object] = {"to_phase": to, "date": str(TODAY)}
+    body: dict[str, object] = {"to_phase": to, "date": str(today())}
     body.update(extra)
     return client.post(f"{TRAJECTORIES}/{trajectory_id}/phase-changes", json=body, headers=headers)
 
@@ -82,7 +82,7 @@ def test_without_a_start_date_the_participant_waits_on_the_list(
     assert trajectory["status"] == "referred"
     assert move(client, headers, trajectory["id"], "placement").status_code == 409
     started = client.post(
-        f"{TRAJECTORIES}/{trajectory['id']}/start", json={"date": str(TODAY)}, headers=headers
+        f"{TRAJECTORIES}/{trajectory['id']}/start", json={"date": str(today())}, headers=headers
     )
     assert started.json()["status"] == "active"
 
@@ -102,7 +102,7 @@ def test_re_entry_after_closing_links_to_the_earlier_trajectory(
     client: TestClient, headers: dict[str, str], participant: Participant
 ) -> None:
     first = open_one(client, headers, participant).json()
-    client.post(f"{TRAJECTORIES}/{first['id']}/close", json={"date": str(TODAY)}, headers=headers)
+    client.post(f"{TRAJECTORIES}/{first['id']}/close", json={"date": str(today())}, headers=headers)
     again = open_one(client, headers, participant, previous_trajectory_id=first["id"])
     assert again.status_code == 201
     assert again.json()["previous_trajectory_id"] == first["id"]
@@ -144,14 +144,14 @@ def test_a_move_back_without_a_reason_is_422_on_reason(
 
 @pytest.mark.parametrize(
     "when",
-    [TODAY + timedelta(days=1), TODAY - timedelta(days=51)],
+    [DaysFromToday(1), DaysFromToday(-51)],
     ids=["future", "before-start"],
 )
 def test_moves_dated_in_the_future_or_before_the_start_are_422(
-    client: TestClient, headers: dict[str, str], participant: Participant, when: date
+    client: TestClient, headers: dict[str, str], participant: Participant, when: DaysFromToday
 ) -> None:
     trajectory_id = open_one(client, headers, participant).json()["id"]
-    response = move(client, headers, trajectory_id, "placement", date=str(when))
+    response = move(client, headers, trajectory_id, "placement", date=when.iso())
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "date"
 
@@ -162,11 +162,13 @@ def test_a_move_before_the_previous_move_is_422(
     trajectory_id = open_one(client, headers, participant).json()["id"]
     assert (
         move(
-            client, headers, trajectory_id, "placement", date=str(TODAY - timedelta(days=5))
+            client, headers, trajectory_id, "placement", date=str(today() - timedelta(days=5))
         ).status_code
         == 201
     )
-    late = move(client, headers, trajectory_id, "activation", date=str(TODAY - timedelta(days=10)))
+    late = move(
+        client, headers, trajectory_id, "activation", date=str(today() - timedelta(days=10))
+    )
     assert late.status_code == 422
 
 
@@ -175,24 +177,24 @@ def test_pause_needs_a_reason_and_blocks_phase_moves_until_resumed(
 ) -> None:
     trajectory_id = open_one(client, headers, participant).json()["id"]
     pause = f"{TRAJECTORIES}/{trajectory_id}/pause"
-    assert client.post(pause, json={"date": str(TODAY)}, headers=headers).status_code == 422
+    assert client.post(pause, json={"date": str(today())}, headers=headers).status_code == 422
     paused = client.post(
         pause,
         json={
-            "date": str(TODAY),
+            "date": str(today()),
             "reason": "Opname",
-            "expected_return_on": str(TODAY + timedelta(days=30)),
+            "expected_return_on": str(today() + timedelta(days=30)),
         },
         headers=headers,
     )
     assert paused.json()["status"] == "paused"
     assert move(client, headers, trajectory_id, "placement").status_code == 409
     assert (
-        client.post(pause, json={"date": str(TODAY), "reason": "x"}, headers=headers).status_code
+        client.post(pause, json={"date": str(today()), "reason": "x"}, headers=headers).status_code
         == 409
     )
     resumed = client.post(
-        f"{TRAJECTORIES}/{trajectory_id}/resume", json={"date": str(TODAY)}, headers=headers
+        f"{TRAJECTORIES}/{trajectory_id}/resume", json={"date": str(today())}, headers=headers
     )
     assert resumed.json()["status"] == "active"
     assert resumed.json()["pause_reason"] is None
@@ -224,7 +226,7 @@ def test_a_trajectory_of_another_organisation_is_404_everywhere(
         client.get(f"{base}/phase-changes", headers=headers),
         client.get(f"{base}/team", headers=headers),
         move(client, headers, str(trajectory.id), "placement"),
-        client.post(f"{base}/pause", json={"date": str(TODAY), "reason": "x"}, headers=headers),
+        client.post(f"{base}/pause", json={"date": str(today()), "reason": "x"}, headers=headers),
     ):
         assert response.status_code == 404
 
@@ -232,7 +234,7 @@ def test_a_trajectory_of_another_organisation_is_404_everywhere(
 def test_flags_past_maximum_duration_and_phase_past_norm(
     client: TestClient, headers: dict[str, str], session: Session, participant: Participant
 ) -> None:
-    long_ago = TODAY - timedelta(days=700)
+    long_ago = today() - timedelta(days=700)
     trajectory = make_trajectory(
         session, participant, framework_code="activation_trajectory", started_on=long_ago
     )
@@ -260,8 +262,8 @@ def test_mini_team_members_come_from_any_organisation_and_only_once(
     member_id = added.json()["id"]
     assert client.delete(f"{team}/{member_id}", headers=headers).status_code == 428
     ended = client.delete(f"{team}/{member_id}", headers={**headers, "If-Match": '"1"'})
-    assert ended.json()["to_date"] == str(TODAY)
-    assert client.get(team, headers=headers).json()[0]["to_date"] == str(TODAY)
+    assert ended.json()["to_date"] == str(today())
+    assert client.get(team, headers=headers).json()[0]["to_date"] == str(today())
 
 
 def test_caseload_filters_on_a_coach_of_the_mini_team(
@@ -308,10 +310,10 @@ def test_random_play_through_the_api_replays_to_the_current_phase_and_status(
             )
         elif action == "pause":
             client.post(
-                f"{base}/pause", json={"date": str(TODAY), "reason": "ziek"}, headers=headers
+                f"{base}/pause", json={"date": str(today()), "reason": "ziek"}, headers=headers
             )
         else:
-            client.post(f"{base}/resume", json={"date": str(TODAY)}, headers=headers)
+            client.post(f"{base}/resume", json={"date": str(today())}, headers=headers)
     current = client.get(base, headers=headers).json()
     phases = client.get(f"{base}/phase-changes", headers=headers).json()
     moves = [(Phase(c["from_phase"]), Phase(c["to_phase"])) for c in phases[1:]]
