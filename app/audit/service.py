@@ -4,6 +4,7 @@ touched (app/audit/touches.py)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
@@ -12,7 +13,7 @@ from datetime import UTC, date, datetime, time
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import BindParameter, Insert, Select, bindparam, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -208,17 +209,35 @@ def _running_grant(
         return None
     now = utcnow()
     return session.execute(
+        _running_grant_query(),
+        {
+            "grant_user_id": principal.id,
+            "grant_now": now,
+            "grant_trajectory_ids": list(trajectory_ids),
+            "grant_participant_ids": list(participant_ids),
+        },
+    ).first()
+
+
+@functools.cache
+def _running_grant_query() -> Select[uuid.UUID, str]:
+    # Built once: the audit write runs on every audited request.
+    now: BindParameter[datetime] = bindparam("grant_now")
+    return (
         select(BreakGlassGrant.id, BreakGlassGrant.reason)
         .join(Trajectory, Trajectory.id == BreakGlassGrant.trajectory_id)
         .where(
-            BreakGlassGrant.user_id == principal.id,
+            BreakGlassGrant.user_id == bindparam("grant_user_id"),
             BreakGlassGrant.started_at <= now,
             BreakGlassGrant.expires_at > now,
-            or_(Trajectory.id.in_(trajectory_ids), Trajectory.participant_id.in_(participant_ids)),
+            or_(
+                Trajectory.id.in_(bindparam("grant_trajectory_ids", expanding=True)),
+                Trajectory.participant_id.in_(bindparam("grant_participant_ids", expanding=True)),
+            ),
         )
         .order_by(BreakGlassGrant.expires_at.desc())
         .limit(1)
-    ).first()
+    )
 
 
 # --- the chain ------------------------------------------------------------------------------
@@ -234,24 +253,40 @@ def _serialise_writers(session: Session) -> None:
     """
     connection = session.connection()
     if connection.dialect.name == postgresql.dialect.name:
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+        connection.execute(_ADVISORY_LOCK, {"key": CHAIN_LOCK_KEY})
     elif connection.dialect.name == sqlite.dialect.name:
         driver = connection.connection.dbapi_connection
         if not getattr(driver, "in_transaction", True):
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def append_event(session: Session, fields: Mapping[str, Any]) -> AuditEvent:
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
+@functools.cache
+def _chain_head() -> Select[int, str]:
+    return select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+
+
+@functools.cache
+def _insert_event() -> Insert:
+    return insert(AuditEvent.metadata.tables[AuditEvent.__tablename__])
+
+
+def append_event(session: Session, fields: Mapping[str, Any]) -> None:
     _serialise_writers(session)
-    head = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    head = session.execute(_chain_head()).first()
     seq, prev_hash = (head.seq + 1, head.hash) if head else (1, chain.GENESIS_HASH)
     values = {**fields, "seq": seq}
-    event = AuditEvent(**values, prev_hash=prev_hash, hash=chain.event_hash(prev_hash, values))
-    session.add(event)
+    # The request's own pending changes go first, as they would in one flush: a failure
+    # there is reported like a failed audit write.
     session.flush()
-    return event
+    # A plain INSERT rather than an ORM object: nothing reads the event back in this
+    # session, and the unit of work cost more than the write.
+    session.execute(
+        _insert_event(),
+        {**values, "prev_hash": prev_hash, "hash": chain.event_hash(prev_hash, values)},
+    )
 
 
 def verify_chain(session: Session) -> chain.Verdict:

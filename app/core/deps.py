@@ -17,8 +17,11 @@ from app.core.concurrency import parse_if_match
 from app.core.config import Settings
 from app.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
+# Dependencies that do no I/O are ``async def``: FastAPI runs a plain ``def`` dependency in a
+# worker thread, and that hand-off cost more than the work itself on every request.
 
-def get_settings_dep(request: Request) -> Settings:
+
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -83,7 +86,7 @@ def get_current_user(
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def get_principal(user: CurrentUser) -> Principal:
+async def get_principal(user: CurrentUser) -> Principal:
     return Principal.of(user)
 
 
@@ -95,7 +98,7 @@ Cursor = Annotated[
 ]
 
 
-def get_if_match(
+async def get_if_match(
     _: CurrentPrincipal,
     if_match: Annotated[
         str | None,

@@ -7,6 +7,7 @@ Everything here hangs off a trajectory. Reads load the record joined to its traj
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Select,
     Table,
@@ -756,19 +758,29 @@ def _competence_items_of(
     organisation_id: uuid.UUID, *, include_inactive: bool = False
 ) -> Select[CompetenceItem]:
     """The organisation's own active items if it defined any, else the default set."""
-    own = aliased(CompetenceItem)
-    has_own = exists(select(own.id).where(own.organisation_id == organisation_id))
     active = [] if include_inactive else [CompetenceItem.is_active.is_(True)]
     return (
         select(CompetenceItem)
-        .where(
-            *active,
-            or_(
-                CompetenceItem.organisation_id == organisation_id,
-                and_(CompetenceItem.organisation_id.is_(None), ~has_own),
-            ),
-        )
+        .where(*active, _item_set_of(organisation_id))
         .order_by(CompetenceItem.sort_order, CompetenceItem.code)
+    )
+
+
+def _item_set_of(organisation_id: uuid.UUID | BindParameter[uuid.UUID]) -> ColumnElement[bool]:
+    own = aliased(CompetenceItem)
+    has_own = exists(select(own.id).where(own.organisation_id == organisation_id))
+    return or_(
+        CompetenceItem.organisation_id == organisation_id,
+        and_(CompetenceItem.organisation_id.is_(None), ~has_own),
+    )
+
+
+@functools.cache
+def _scorable_items() -> Select[uuid.UUID, str, int]:
+    """``_competence_items_of`` for scoring a log: only what a score keeps, built once (every
+    progress log runs it) for the organisation given as ``organisation_id``."""
+    return select(CompetenceItem.id, CompetenceItem.code, CompetenceItem.sort_order).where(
+        CompetenceItem.is_active.is_(True), _item_set_of(bindparam("organisation_id"))
     )
 
 
@@ -913,7 +925,9 @@ def _scores(
         return []  # a log without scores: no need to look up the items
     items = {
         item.code: item
-        for item in session.scalars(_competence_items_of(trajectory.organisation_id))
+        for item in session.execute(
+            _scorable_items(), {"organisation_id": trajectory.organisation_id}
+        )
     }
     errors: list[FieldError] = []
     seen: set[str] = set()
@@ -945,11 +959,18 @@ def _scores(
     return sorted(result, key=lambda score: (score.sort_order, score.item_code))
 
 
+@functools.cache
+def _placement_of_trajectory() -> Select[uuid.UUID]:
+    # Built once: every progress log and attendance write runs this check.
+    return select(Placement.id).where(
+        Placement.id == bindparam("placement_id"),
+        Placement.trajectory_id == bindparam("trajectory_id"),
+    )
+
+
 def _check_placement_of(session: Session, trajectory: Trajectory, placement_id: uuid.UUID) -> None:
     found = session.scalar(
-        select(Placement.id).where(
-            Placement.id == placement_id, Placement.trajectory_id == trajectory.id
-        )
+        _placement_of_trajectory(), {"placement_id": placement_id, "trajectory_id": trajectory.id}
     )
     if found is None:
         raise RuleViolation.on(

@@ -13,22 +13,42 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import functools
 import json
 import uuid
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import CodeType
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, String, and_, func, literal_column, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnClause,
+    ColumnElement,
+    Date,
+    Select,
+    String,
+    and_,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.engine import Result
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.orm import Bundle, QueryableAttribute, Session, aliased
+from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.access import policies
 from app.access.policies import Principal
 from app.auth.models import User
+from app.core.database import Base
 from app.core.errors import FieldError, RuleViolation
 from app.core.pagination import PageResult
 from app.employment.models import (
@@ -136,43 +156,45 @@ def _narrow(
     )
 
 
-def _branches(
-    principal: Principal, trajectory_id: uuid.UUID, today: date
-) -> dict[TimelineKind, Narrow]:
+# The statements below are built once and executed with these parameters: building the
+# fourteen-way union (and its cache key) anew on every request cost more than running it.
+_TRAJECTORY: BindParameter[uuid.UUID] = bindparam("timeline_trajectory_id")
+_TODAY = bindparam("timeline_today", type_=Date())
+
+
+@functools.cache
+def _fixed_branches() -> dict[TimelineKind, Narrow]:
+    """Every branch except the notes, whose filter depends on the caller and the moment."""
     k = TimelineKind
     return {
         k.PHASE_CHANGE: _narrow(
             k.PHASE_CHANGE, PhaseChange.id, PhaseChange.on, PhaseChange.created_at
-        ).where(PhaseChange.trajectory_id == trajectory_id),
+        ).where(PhaseChange.trajectory_id == _TRAJECTORY),
         k.STATUS_CHANGE: _narrow(
             k.STATUS_CHANGE, StatusChange.id, StatusChange.on, StatusChange.created_at
-        ).where(StatusChange.trajectory_id == trajectory_id),
+        ).where(StatusChange.trajectory_id == _TRAJECTORY),
         k.PLACEMENT: _narrow(
             k.PLACEMENT, Placement.id, Placement.start_date, Placement.created_at
-        ).where(Placement.trajectory_id == trajectory_id),
+        ).where(Placement.trajectory_id == _TRAJECTORY),
         k.PROGRESS_LOG: _narrow(
             k.PROGRESS_LOG, ProgressLog.id, ProgressLog.logged_on, ProgressLog.created_at
-        ).where(ProgressLog.trajectory_id == trajectory_id),
+        ).where(ProgressLog.trajectory_id == _TRAJECTORY),
         # A goal has no business date of its own: the day it was set is the UTC date it was
         # recorded. Done/dropped have no date in the model, so they are not events here.
         k.GOAL: _narrow(k.GOAL, Goal.id, utc_date(Goal.created_at), Goal.created_at).where(
-            Goal.trajectory_id == trajectory_id
+            Goal.trajectory_id == _TRAJECTORY
         ),
         k.ACTIVATION_SESSION: _narrow(
             k.ACTIVATION_SESSION,
             ActivationSession.id,
             ActivationSession.held_on,
             ActivationSession.created_at,
-        ).where(ActivationSession.trajectory_id == trajectory_id),
-        # The same filter as the notes list: a timeline never shows a note that list would not.
-        k.NOTE: _narrow(k.NOTE, Note.id, Note.written_on, Note.created_at).where(
-            Note.trajectory_id == trajectory_id, policies.visible_notes(principal)
-        ),
+        ).where(ActivationSession.trajectory_id == _TRAJECTORY),
         k.INTERNSHIP: _narrow(
             k.INTERNSHIP, Internship.id, Internship.start_date, Internship.created_at
-        ).where(Internship.trajectory_id == trajectory_id),
+        ).where(Internship.trajectory_id == _TRAJECTORY),
         k.JOB: _narrow(k.JOB, Job.id, Job.start_date, Job.created_at).where(
-            Job.trajectory_id == trajectory_id
+            Job.trajectory_id == _TRAJECTORY
         ),
         k.EMPLOYER_CONTACT: _narrow(
             k.EMPLOYER_CONTACT,
@@ -184,33 +206,104 @@ def _branches(
             EmployerContactTrajectory,
             EmployerContactTrajectory.contact_id == EmployerContact.id,
         )
-        .where(EmployerContactTrajectory.trajectory_id == trajectory_id),
+        .where(EmployerContactTrajectory.trajectory_id == _TRAJECTORY),
         k.OUTFLOW: _narrow(k.OUTFLOW, Outflow.id, Outflow.date, Outflow.created_at).where(
-            Outflow.trajectory_id == trajectory_id
+            Outflow.trajectory_id == _TRAJECTORY
         ),
         # Only contacts that were made: a scheduled follow-up is an appointment, listed with
         # its due date under /follow-ups, not something that happened.
         k.FOLLOW_UP: _narrow(
             k.FOLLOW_UP, FollowUp.id, FollowUp.contacted_on, FollowUp.created_at
-        ).where(FollowUp.trajectory_id == trajectory_id, FollowUp.contacted_on.is_not(None)),
+        ).where(FollowUp.trajectory_id == _TRAJECTORY, FollowUp.contacted_on.is_not(None)),
         # Team changes count from the day they take effect, not while they are planned.
         k.TEAM_MEMBER_JOINED: _narrow(
             k.TEAM_MEMBER_JOINED, TeamMember.id, TeamMember.from_date, TeamMember.created_at
-        ).where(TeamMember.trajectory_id == trajectory_id, TeamMember.from_date <= today),
+        ).where(TeamMember.trajectory_id == _TRAJECTORY, TeamMember.from_date <= _TODAY),
         k.TEAM_MEMBER_LEFT: _narrow(
             k.TEAM_MEMBER_LEFT, TeamMember.id, TeamMember.to_date, TeamMember.created_at
         ).where(
-            TeamMember.trajectory_id == trajectory_id,
+            TeamMember.trajectory_id == _TRAJECTORY,
             TeamMember.to_date.is_not(None),
-            TeamMember.to_date <= today,
+            TeamMember.to_date <= _TODAY,
         ),
     }
+
+
+@functools.cache
+def _notes_branch() -> Narrow:
+    return _narrow(TimelineKind.NOTE, Note.id, Note.written_on, Note.created_at).where(
+        Note.trajectory_id == _TRAJECTORY
+    )
+
+
+def _branches(principal: Principal, kinds: Collection[TimelineKind]) -> list[Narrow]:
+    """The selected kinds' branches, in TimelineKind order (the first names the columns)."""
+    fixed = _fixed_branches()
+    selected = []
+    for kind in TimelineKind:
+        if kinds and kind not in kinds:
+            continue
+        if kind is TimelineKind.NOTE:
+            # The same filter as the notes list: a timeline never shows a note that list
+            # would not. Built per request: it holds the caller and the current time.
+            selected.append(_notes_branch().where(policies.visible_notes(principal)))
+        else:
+            selected.append(fixed[kind])
+    return selected
+
+
+# The merged rows' columns, by name: the union is the only FROM of the page's select, and
+# naming them spares building the subquery's column collection (fourteen branches wide).
+_KIND: ColumnClause[str] = column("kind", String(32))
+_ID: ColumnClause[uuid.UUID] = column("id", PhaseChange.__table__.c.id.type)
+_OCCURRED_ON: ColumnClause[date] = column("occurred_on", Date())
+_RECORDED_AT: ColumnClause[datetime] = column(
+    "recorded_at", PhaseChange.__table__.c.created_at.type
+)
+_AFTER_ON = bindparam("after_occurred_on", type_=Date())
+_AFTER_AT = bindparam("after_recorded_at", type_=PhaseChange.__table__.c.created_at.type)
+_AFTER_KIND = bindparam("after_kind", type_=String(32))
+_AFTER_ID = bindparam("after_id", type_=PhaseChange.__table__.c.id.type)
+_AFTER_POSITION = or_(
+    _OCCURRED_ON < _AFTER_ON,
+    and_(
+        _OCCURRED_ON == _AFTER_ON,
+        or_(
+            _RECORDED_AT < _AFTER_AT,
+            and_(
+                _RECORDED_AT == _AFTER_AT,
+                or_(_KIND > _AFTER_KIND, and_(_KIND == _AFTER_KIND, _ID > _AFTER_ID)),
+            ),
+        ),
+    ),
+)
+_PAGE_ORDER = (_OCCURRED_ON.desc(), _RECORDED_AT.desc(), _KIND, _ID)
 
 
 # --- the page's records: one query per record type on the page ------------------------------
 
 Loader = Callable[[Session, Collection[uuid.UUID]], dict[uuid.UUID, Details]]
 _author_user = aliased(User, name="author")
+_IDS: BindParameter[list[uuid.UUID]] = bindparam("ids", expanding=True)
+_BY_IDS: dict[CodeType, Executable] = {}
+
+
+def _by_ids(
+    session: Session, build: Callable[[], Executable], ids: Collection[uuid.UUID]
+) -> Result[*tuple[Any, ...]]:
+    """Run a loader's statement for ``ids``. Each statement is built once (keyed by the code
+    that builds it, one per loader) and reused with a new list: constructing it and its cache
+    key anew cost more than the query."""
+    statement = _BY_IDS.get(build.__code__)
+    if statement is None:
+        statement = _BY_IDS[build.__code__] = build()
+    return session.execute(statement, {"ids": list(ids)})
+
+
+def _fields(model: type[Base], *names: str) -> Bundle[Any]:
+    """Only the columns a loader reads, as one object per row with the model's attribute
+    names: loading whole ORM objects cost more than the rest of the timeline together."""
+    return Bundle(model.__tablename__, *(getattr(model, name) for name in names))
 
 
 def _author(user_id: uuid.UUID | None, name: str | None) -> Author | None:
@@ -218,10 +311,17 @@ def _author(user_id: uuid.UUID | None, name: str | None) -> Author | None:
 
 
 def _load_phase_changes(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(PhaseChange, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == PhaseChange.by_user_id)
-        .where(PhaseChange.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(PhaseChange, "id", "from_phase", "to_phase", "reason", "by_user_id"),
+                _author_user.name,
+            )
+            .outerjoin(_author_user, _author_user.id == PhaseChange.by_user_id)
+            .where(PhaseChange.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         change.id: Details(
@@ -234,10 +334,17 @@ def _load_phase_changes(session: Session, ids: Collection[uuid.UUID]) -> dict[uu
 
 
 def _load_status_changes(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(StatusChange, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == StatusChange.by_user_id)
-        .where(StatusChange.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(StatusChange, "id", "from_status", "to_status", "reason", "by_user_id"),
+                _author_user.name,
+            )
+            .outerjoin(_author_user, _author_user.id == StatusChange.by_user_id)
+            .where(StatusChange.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         change.id: Details(
@@ -250,11 +357,19 @@ def _load_status_changes(session: Session, ids: Collection[uuid.UUID]) -> dict[u
 
 
 def _load_placements(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(Placement, WorkFloor.name, _author_user.name)
-        .join(WorkFloor, WorkFloor.id == Placement.work_floor_id)
-        .outerjoin(_author_user, _author_user.id == Placement.created_by)
-        .where(Placement.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(Placement, "id", "planned_hours_per_week", "end_date", "created_by"),
+                WorkFloor.name,
+                _author_user.name,
+            )
+            .join(WorkFloor, WorkFloor.id == Placement.work_floor_id)
+            .outerjoin(_author_user, _author_user.id == Placement.created_by)
+            .where(Placement.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         placement.id: Details(
@@ -270,10 +385,14 @@ def _load_placements(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.
 
 
 def _load_progress_logs(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(ProgressLog.id, ProgressLog.text, ProgressLog.author_id, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == ProgressLog.author_id)
-        .where(ProgressLog.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(ProgressLog.id, ProgressLog.text, ProgressLog.author_id, _author_user.name)
+            .outerjoin(_author_user, _author_user.id == ProgressLog.author_id)
+            .where(ProgressLog.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         log_id: Details(excerpt(text), None, _author(author_id, name))
@@ -282,10 +401,17 @@ def _load_progress_logs(session: Session, ids: Collection[uuid.UUID]) -> dict[uu
 
 
 def _load_goals(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(Goal, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == Goal.created_by)
-        .where(Goal.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(Goal, "id", "description", "domain", "status", "due_on", "created_by"),
+                _author_user.name,
+            )
+            .outerjoin(_author_user, _author_user.id == Goal.created_by)
+            .where(Goal.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         goal.id: Details(
@@ -304,10 +430,25 @@ def _load_goals(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID,
 def _load_activation_sessions(
     session: Session, ids: Collection[uuid.UUID]
 ) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(ActivationSession, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == ActivationSession.created_by)
-        .where(ActivationSession.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(
+                    ActivationSession,
+                    "id",
+                    "component",
+                    "provider",
+                    "minutes",
+                    "report",
+                    "created_by",
+                ),
+                _author_user.name,
+            )
+            .outerjoin(_author_user, _author_user.id == ActivationSession.created_by)
+            .where(ActivationSession.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         record.id: Details(
@@ -320,10 +461,14 @@ def _load_activation_sessions(
 
 
 def _load_notes(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(Note.id, Note.body, Note.visibility, Note.author_id, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == Note.author_id)
-        .where(Note.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(Note.id, Note.body, Note.visibility, Note.author_id, _author_user.name)
+            .outerjoin(_author_user, _author_user.id == Note.author_id)
+            .where(Note.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         note_id: Details(excerpt(body), visibility.value, _author(author_id, name))
@@ -332,11 +477,19 @@ def _load_notes(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID,
 
 
 def _load_internships(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(Internship, Employer.name, _author_user.name)
-        .outerjoin(Employer, Employer.id == Internship.employer_id)
-        .outerjoin(_author_user, _author_user.id == Internship.created_by)
-        .where(Internship.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(Internship, "id", "type", "result", "end_date", "created_by"),
+                Employer.name,
+                _author_user.name,
+            )
+            .outerjoin(Employer, Employer.id == Internship.employer_id)
+            .outerjoin(_author_user, _author_user.id == Internship.created_by)
+            .where(Internship.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         internship.id: Details(
@@ -352,11 +505,27 @@ def _load_internships(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid
 
 
 def _load_jobs(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(Job, Employer.name, _author_user.name)
-        .outerjoin(Employer, Employer.id == Job.employer_id)
-        .outerjoin(_author_user, _author_user.id == Job.created_by)
-        .where(Job.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(
+                    Job,
+                    "id",
+                    "occupation",
+                    "contract_type",
+                    "hours_per_week",
+                    "support_instrument",
+                    "created_by",
+                ),
+                Employer.name,
+                _author_user.name,
+            )
+            .outerjoin(Employer, Employer.id == Job.employer_id)
+            .outerjoin(_author_user, _author_user.id == Job.created_by)
+            .where(Job.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         job.id: Details(
@@ -375,11 +544,19 @@ def _load_jobs(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, 
 def _load_employer_contacts(
     session: Session, ids: Collection[uuid.UUID]
 ) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(EmployerContact, Employer.name, _author_user.name)
-        .join(Employer, Employer.id == EmployerContact.employer_id)
-        .outerjoin(_author_user, _author_user.id == EmployerContact.staff_id)
-        .where(EmployerContact.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(EmployerContact, "id", "purpose", "summary", "staff_id"),
+                Employer.name,
+                _author_user.name,
+            )
+            .join(Employer, Employer.id == EmployerContact.employer_id)
+            .outerjoin(_author_user, _author_user.id == EmployerContact.staff_id)
+            .where(EmployerContact.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         contact.id: Details(
@@ -392,10 +569,14 @@ def _load_employer_contacts(
 
 
 def _load_outflows(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(Outflow, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == Outflow.recorded_by)
-        .where(Outflow.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(_fields(Outflow, "id", "category", "reason", "recorded_by"), _author_user.name)
+            .outerjoin(_author_user, _author_user.id == Outflow.recorded_by)
+            .where(Outflow.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         outflow.id: Details(
@@ -406,10 +587,17 @@ def _load_outflows(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UU
 
 
 def _load_follow_ups(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
-    rows = session.execute(
-        select(FollowUp, _author_user.name)
-        .outerjoin(_author_user, _author_user.id == FollowUp.recorded_by)
-        .where(FollowUp.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(
+                _fields(FollowUp, "id", "status", "months_after", "note", "recorded_by"),
+                _author_user.name,
+            )
+            .outerjoin(_author_user, _author_user.id == FollowUp.recorded_by)
+            .where(FollowUp.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         follow_up.id: Details(
@@ -426,10 +614,14 @@ def _load_follow_ups(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.
 
 def _load_team_members(session: Session, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Details]:
     # Who added or ended a membership is not recorded: no author, the member is the title.
-    rows = session.execute(
-        select(TeamMember.id, TeamMember.team_role, User.name)
-        .join(User, User.id == TeamMember.user_id)
-        .where(TeamMember.id.in_(ids))
+    rows = _by_ids(
+        session,
+        lambda: (
+            select(TeamMember.id, TeamMember.team_role, User.name)
+            .join(User, User.id == TeamMember.user_id)
+            .where(TeamMember.id.in_(_IDS))
+        ),
+        ids,
     )
     return {
         member_id: Details(excerpt(member), role.value, None) for member_id, role, member in rows
@@ -562,39 +754,26 @@ def trajectory_timeline(
     """One page of the trajectory's timeline (all kinds when ``kinds`` is empty)."""
     trajectory = trajectory_service.get_trajectory(session, principal, trajectory_id)
     position = _decode(cursor) if cursor else None
-    branches = _branches(principal, trajectory.id, today or date.today())
-    selected = [branches[k] for k in TimelineKind if not kinds or k in kinds]
-    merged = (selected[0] if len(selected) == 1 else selected[0].union_all(*selected[1:])).subquery(
-        "timeline"
-    )
-    c = merged.c
-    total = session.scalar(select(func.count()).select_from(merged))
-    statement = select(c.kind, c.id, c.occurred_on, c.recorded_at)
+    selected = _branches(principal, kinds)
+    merged = (selected[0] if len(selected) == 1 else union_all(*selected)).subquery("timeline")
+    parameters: dict[str, Any] = {
+        "timeline_trajectory_id": trajectory.id,
+        "timeline_today": today or date.today(),
+    }
+    total = session.scalar(select(func.count()).select_from(merged), parameters)
+    statement = select(_KIND, _ID, _OCCURRED_ON, _RECORDED_AT).select_from(merged)
     if position is not None:
-        statement = statement.where(
-            or_(
-                c.occurred_on < position.occurred_on,
-                and_(
-                    c.occurred_on == position.occurred_on,
-                    or_(
-                        c.recorded_at < position.recorded_at,
-                        and_(
-                            c.recorded_at == position.recorded_at,
-                            or_(
-                                c.kind > position.kind.value,
-                                and_(c.kind == position.kind.value, c.id > position.id),
-                            ),
-                        ),
-                    ),
-                ),
-            )
-        )
-    statement = statement.order_by(c.occurred_on.desc(), c.recorded_at.desc(), c.kind, c.id).limit(
-        limit + 1
-    )
+        statement = statement.where(_AFTER_POSITION)
+        parameters |= {
+            "after_occurred_on": position.occurred_on,
+            "after_recorded_at": position.recorded_at,
+            "after_kind": position.kind.value,
+            "after_id": position.id,
+        }
+    statement = statement.order_by(*_PAGE_ORDER).limit(limit + 1)
     rows = [
         Position(occurred_on, recorded_at, TimelineKind(kind), record_id)
-        for kind, record_id, occurred_on, recorded_at in session.execute(statement)
+        for kind, record_id, occurred_on, recorded_at in session.execute(statement, parameters)
     ]
     next_cursor = None
     if len(rows) > limit:
