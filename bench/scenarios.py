@@ -19,6 +19,7 @@ from app.auth.models import User
 from app.organisations.models import Partnership, PartnershipMember, WorkFloor
 from app.participants.models import Participant
 from app.progress.models import DEFAULT_COMPETENCE_ITEMS, Placement
+from app.reports.definitions import MAX_PERIOD_YEARS
 from app.trajectories.models import TeamMember, Trajectory
 from bench.load import Request
 
@@ -325,7 +326,8 @@ def list_export(engine: Engine, today: date) -> Scenario:
             )
 
         months, rows = 1, in_trajectory_since(_months_back(today, 1))
-        while rows < EXPORT_ROWS and months < 120:
+        # A small region never reaches 10,000: stop at the longest period a report takes.
+        while rows < EXPORT_ROWS and months < 12 * MAX_PERIOD_YEARS - 1:
             months += 1
             rows = in_trajectory_since(_months_back(today, months))
         manager = db.execute(
