@@ -36,7 +36,7 @@ from app.core.database import utcnow
 from app.core.errors import Forbidden, NotFound
 from app.employment.models import Employer, EmployerContact
 from app.notes.models import Note, Visibility
-from app.organisations.models import Partnership, PartnershipMember, WorkFloor
+from app.organisations.models import Organisation, Partnership, PartnershipMember, WorkFloor
 from app.participants.models import Participant
 from app.progress.models import Placement
 from app.trajectories.models import TeamMember, Trajectory
@@ -341,7 +341,12 @@ def reportable_trajectories(principal: Principal) -> ColumnElement[bool]:
     if not can(principal, Action.REPORTS_READ):
         return false()
     if principal.role is Role.MANAGER:
-        return reportable_organisation(principal, Trajectory.organisation_id)
+        # Seen from the organisations: the databases then look the trajectories up by
+        # organisation, where "own OR led partnership" per row was tested on every
+        # trajectory of the region.
+        return Trajectory.organisation_id.in_(
+            select(Organisation.id).where(reportable_organisation(principal, Organisation.id))
+        )
     owned = Trajectory.organisation_id == principal.organisation_id
     if principal.role is Role.COACH:
         on_own_floor = exists(

@@ -51,7 +51,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from app.access import policies
 from app.access.permissions import Action
 from app.access.policies import Principal
-from app.auth.models import Role, User
+from app.auth.models import User
 from app.core.dates import add_months as add_calendar_months
 from app.core.errors import NotFound, RuleViolation
 from app.employment.models import (
@@ -62,7 +62,6 @@ from app.employment.models import (
 )
 from app.organisations.models import (
     Framework,
-    Organisation,
     Partnership,
     PartnershipMember,
     WorkFloor,
@@ -265,18 +264,6 @@ class Frame:
         the floor is matched per family: see ``floor_filter``)."""
         f = self.filters
         conditions = [policies.reportable_trajectories(self.principal)]
-        if self.principal.role is Role.MANAGER:
-            # The same rule seen from the organisations: a manager's trajectories are those of
-            # the organisations they report on. Implied by the rule above, and the form the
-            # databases can look up by organisation; "own OR led" alone is tested on every
-            # trajectory of the region.
-            conditions.append(
-                Trajectory.organisation_id.in_(
-                    select(Organisation.id).where(
-                        policies.reportable_organisation(self.principal, Organisation.id)
-                    )
-                )
-            )
         if self.narrowing is not None:
             conditions.append(self.narrowing)
         if f.organisation_id is not None:
